@@ -1,0 +1,33 @@
+#include "MainWindow.h"
+
+#include "PipelineDocument.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QtQml/QQmlExtensionPlugin>
+
+// pw_gui is a static library: without this the linker drops the module's static plugin,
+// and with it the registration of the C++ types and the QML files' resources.
+Q_IMPORT_QML_PLUGIN(PipewrightPlugin)
+
+namespace pw::gui {
+
+void useDesignerStyle()
+{
+    // Fusion looks like a desktop tool on every platform; the window sets its palette so the
+    // colours do not depend on the desktop theme until light/dark support lands.
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+}
+
+QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &document)
+{
+    // Qt 6.4 does not search the module's resource prefix by default (6.5 does).
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Pipewright/Main.qml")));
+    const QList<QObject *> roots = engine.rootObjects();
+    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
+}
+
+} // namespace pw::gui

@@ -1,0 +1,17 @@
+#pragma once
+
+class QQmlApplicationEngine;
+class QQuickWindow;
+
+namespace pw::gui {
+
+class PipelineDocument;
+
+// Picks the Qt Quick Controls style of the designer. Call before the first QML engine.
+void useDesignerStyle();
+
+// Loads the designer's main window (Pipewright/Main.qml) showing `document` into `engine`.
+// Returns nullptr when the QML failed to load; the engine has then logged why.
+QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &document);
+
+} // namespace pw::gui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "OutlineItem.h"
+
+#include "model/Pipeline.h"
+
+#include <QAbstractItemModel>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace pw::gui {
+
+// The read-only tree the canvas draws: stages, lanes, steps, groups and parallel blocks
+// (see OutlineBuilder.h for the shape). QML walks it with DelegateModel.rootIndex, one
+// level per component, so the views only react to the model and never own the truth.
+class PipelineOutline : public QAbstractItemModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The outline belongs to a PipelineDocument")
+    Q_PROPERTY(int stageCount READ stageCount NOTIFY stageCountChanged)
+
+public:
+    enum Role {
+        KindRole = Qt::UserRole + 1, // "stage", "parallelStages", "lane", "step", ...
+        NodeIdRole,
+        NameRole, // display name (also Qt::DisplayRole)
+        DescriptionRole,
+        StepTypeRole, // "Shell", "Http", ... for steps, else empty
+        SummaryRole,
+        LaneRole, // "steps", "rollbackSteps" or "errorHandler"
+        BadgesRole, // list of {kind, label, detail}
+    };
+    Q_ENUM(Role)
+
+    explicit PipelineOutline(QObject *parent = nullptr);
+    ~PipelineOutline() override;
+
+    // Rebuilds the tree; no pipeline (a file that did not load) gives an empty outline.
+    void setPipeline(const model::Pipeline *pipeline);
+
+    // Stages of the pipeline, those side by side in parallel frames included.
+    int stageCount() const { return m_stageCount; }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+signals:
+    void stageCountChanged();
+
+private:
+    const OutlineItem *itemAt(const QModelIndex &index) const;
+
+    std::unique_ptr<OutlineItem> m_root;
+    int m_stageCount = 0;
+};
+
+} // namespace pw::gui

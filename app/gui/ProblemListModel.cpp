@@ -1,0 +1,62 @@
+#include "ProblemListModel.h"
+
+#include <algorithm>
+
+namespace pw::gui {
+
+ProblemListModel::ProblemListModel(QObject *parent) : QAbstractListModel(parent) {}
+
+void ProblemListModel::setProblems(const QString &fileName, const model::Problems &problems)
+{
+    beginResetModel();
+    m_fileName = fileName;
+    m_problems = problems;
+    endResetModel();
+    emit countChanged();
+}
+
+QStringList ProblemListModel::texts() const
+{
+    QStringList lines;
+    for (const model::Problem &problem : m_problems)
+        lines << model::formatProblem(m_fileName, problem);
+    return lines;
+}
+
+int ProblemListModel::errorCount() const
+{
+    return int(std::count_if(m_problems.cbegin(), m_problems.cend(),
+                             [](const model::Problem &problem) { return problem.isError(); }));
+}
+
+int ProblemListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_problems.size());
+}
+
+QVariant ProblemListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const model::Problem &problem = m_problems.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole: return model::formatProblem(m_fileName, problem);
+    case IsErrorRole: return problem.isError();
+    case NodeIdRole: return problem.nodeId;
+    case LineRole: return problem.location.line;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ProblemListModel::roleNames() const
+{
+    return {
+        {TextRole, "text"},
+        {IsErrorRole, "isError"},
+        {NodeIdRole, "nodeId"},
+        {LineRole, "line"},
+    };
+}
+
+} // namespace pw::gui
