@@ -54,6 +54,7 @@ private:
     std::vector<StageItem> readStages(const YAML::Node &node, const Scope &scope);
     Stage readStage(const YAML::Node &node, const Scope &scope, int index);
     NodeList readNodes(const YAML::Node &node, const Scope &scope);
+    void readLanes(const MapReader &owner, NodeList &rollbackSteps, NodeList &errorHandler);
     std::optional<Node> readNode(const YAML::Node &node, const Scope &scope, int index);
     Step readStep(const YAML::Node &node, const Scope &scope, int index);
     StepGroup readGroup(const YAML::Node &node, const Scope &scope, int index);
@@ -199,13 +200,14 @@ Stage Reader::readStage(const YAML::Node &node, const Scope &parent, int index)
     stage.when = readWhen(map, "pipelineStatus");
     stage.failureStrategies = readStrategies(map);
     stage.steps = readNodes(map.value("steps"), map.scopeOf("steps"));
-    Scope rollback = map.scopeOf("rollbackSteps");
-    rollback.context += QStringLiteral(": rollbackSteps");
-    stage.rollbackSteps = readNodes(map.value("rollbackSteps"), rollback);
-    Scope handler = map.scopeOf("errorHandler");
-    handler.context += QStringLiteral(": errorHandler");
-    stage.errorHandler = readNodes(map.value("errorHandler"), handler);
+    readLanes(map, stage.rollbackSteps, stage.errorHandler);
     return stage;
+}
+
+void Reader::readLanes(const MapReader &owner, NodeList &rollbackSteps, NodeList &errorHandler)
+{
+    rollbackSteps = readNodes(owner.value("rollbackSteps"), owner.scope().lane(QStringLiteral("rollbackSteps")));
+    errorHandler = readNodes(owner.value("errorHandler"), owner.scope().lane(QStringLiteral("errorHandler")));
 }
 
 NodeList Reader::readNodes(const YAML::Node &node, const Scope &scope)
@@ -292,12 +294,7 @@ StepGroup Reader::readGroup(const YAML::Node &node, const Scope &parent, int ind
     group.when = readWhen(map, "stageStatus");
     group.failureStrategies = readStrategies(map);
     group.steps = readNodes(map.value("steps"), map.scopeOf("steps"));
-    Scope rollback = map.scopeOf("rollbackSteps");
-    rollback.context += QStringLiteral(": rollbackSteps");
-    group.rollbackSteps = readNodes(map.value("rollbackSteps"), rollback);
-    Scope handler = map.scopeOf("errorHandler");
-    handler.context += QStringLiteral(": errorHandler");
-    group.errorHandler = readNodes(map.value("errorHandler"), handler);
+    readLanes(map, group.rollbackSteps, group.errorHandler);
     return group;
 }
 

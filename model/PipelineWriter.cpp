@@ -214,6 +214,16 @@ void addNodes(DocTree &map, const char *key, const NodeList &nodes)
         map.add(QString::fromLatin1(key), nodeList(nodes));
 }
 
+// Stages and groups hold the same three lists; steps are written even when empty so that
+// the file shows what is missing.
+void addLanes(DocTree &map, const NodeList &steps, const NodeList &rollbackSteps,
+              const NodeList &errorHandler)
+{
+    map.add(QStringLiteral("steps"), nodeList(steps));
+    addNodes(map, "rollbackSteps", rollbackSteps);
+    addNodes(map, "errorHandler", errorHandler);
+}
+
 DocTree group(const StepGroup &group)
 {
     DocTree map = DocTree::map();
@@ -221,9 +231,7 @@ DocTree group(const StepGroup &group)
     addText(map, "name", group.name);
     addWhen(map, group.when, "stageStatus");
     addStrategies(map, group.failureStrategies);
-    map.add(QStringLiteral("steps"), nodeList(group.steps));
-    addNodes(map, "rollbackSteps", group.rollbackSteps);
-    addNodes(map, "errorHandler", group.errorHandler);
+    addLanes(map, group.steps, group.rollbackSteps, group.errorHandler);
     return map;
 }
 
@@ -251,9 +259,7 @@ DocTree stage(const Stage &stage)
     addText(map, "description", stage.description);
     addWhen(map, stage.when, "pipelineStatus");
     addStrategies(map, stage.failureStrategies);
-    map.add(QStringLiteral("steps"), nodeList(stage.steps));
-    addNodes(map, "rollbackSteps", stage.rollbackSteps);
-    addNodes(map, "errorHandler", stage.errorHandler);
+    addLanes(map, stage.steps, stage.rollbackSteps, stage.errorHandler);
     return map;
 }
 

@@ -22,6 +22,11 @@ Scope Scope::element(const QString &pathKey, const QString &label, const QString
     return {path + u'.' + pathKey, newContext, id.isEmpty() ? nodeId : id, QString()};
 }
 
+Scope Scope::lane(const QString &key) const
+{
+    return {path + u'.' + key, context + QStringLiteral(": ") + key, nodeId, QString()};
+}
+
 QString Scope::fieldName() const
 {
     QString name = fieldPrefix;

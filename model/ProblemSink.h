@@ -17,6 +17,8 @@ struct Scope
     Scope item(int index) const;
     // A new element (stage, group, step) inside this one, labelled e.g. "step 'push'".
     Scope element(const QString &pathKey, const QString &label, const QString &id) const;
+    // A side list of an element (rollbackSteps, errorHandler): its nodes' messages name it.
+    Scope lane(const QString &key) const;
     QString fieldName() const; // fieldPrefix without the trailing '.'
 };
 

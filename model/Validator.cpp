@@ -187,14 +187,8 @@ void Checker::stage(const Stage &stage, const Scope &scope)
     if (stage.steps.empty())
         error(scope, QStringLiteral("steps"), QStringLiteral("a stage needs at least one step"));
     nodes(stage.steps, scope.field(QStringLiteral("steps")), 0, false);
-    Scope rollback = scope.field(QStringLiteral("rollbackSteps"));
-    rollback.context += QStringLiteral(": rollbackSteps");
-    rollback.fieldPrefix.clear();
-    nodes(stage.rollbackSteps, rollback, 0, false);
-    Scope handler = scope.field(QStringLiteral("errorHandler"));
-    handler.context += QStringLiteral(": errorHandler");
-    handler.fieldPrefix.clear();
-    nodes(stage.errorHandler, handler, 0, false);
+    nodes(stage.rollbackSteps, scope.lane(QStringLiteral("rollbackSteps")), 0, false);
+    nodes(stage.errorHandler, scope.lane(QStringLiteral("errorHandler")), 0, false);
 }
 
 void Checker::nodes(const NodeList &list, const Scope &scope, int groupDepth, bool inParallel)
@@ -228,14 +222,8 @@ void Checker::group(const StepGroup &group, const Scope &scope, int groupDepth)
     if (group.steps.empty())
         error(scope, QStringLiteral("steps"), QStringLiteral("a step group needs at least one step"));
     nodes(group.steps, scope.field(QStringLiteral("steps")), groupDepth + 1, false);
-    Scope rollback = scope.field(QStringLiteral("rollbackSteps"));
-    rollback.context += QStringLiteral(": rollbackSteps");
-    rollback.fieldPrefix.clear();
-    nodes(group.rollbackSteps, rollback, groupDepth, false);
-    Scope handler = scope.field(QStringLiteral("errorHandler"));
-    handler.context += QStringLiteral(": errorHandler");
-    handler.fieldPrefix.clear();
-    nodes(group.errorHandler, handler, groupDepth, false);
+    nodes(group.rollbackSteps, scope.lane(QStringLiteral("rollbackSteps")), groupDepth, false);
+    nodes(group.errorHandler, scope.lane(QStringLiteral("errorHandler")), groupDepth, false);
 }
 
 void Checker::step(const Step &step, const Scope &scope, bool inGroup)

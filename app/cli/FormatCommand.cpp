@@ -1,11 +1,11 @@
 #include "FormatCommand.h"
 
 #include "Console.h"
+#include "FileCommandParser.h"
 #include "model/PipelineFile.h"
 #include "model/PipelineWriter.h"
 #include "model/Validator.h"
 
-#include <QCommandLineParser>
 #include <QFile>
 
 #include <algorithm>
@@ -66,41 +66,26 @@ Outcome formatFile(const QString &file, bool checkOnly, model::Validator &valida
 
 int runFormat(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    FileCommandParser command(QStringLiteral("fmt"), QStringLiteral(
         "Rewrites pipeline files in the canonical saved form, atomically. Comments other than\n"
         "the file's leading comment block are not kept. Files with errors, or with unknown keys\n"
         "that formatting would drop, are left alone.\n"
         "Exit code: 0 nothing to do or all formatted; 1 with --check when a file would change;\n"
         "2 when a file could not be formatted; 5 internal error."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
     const QCommandLineOption check(QStringLiteral("check"),
                                    QStringLiteral("Change nothing; list the files that would change."));
-    parser.addOption(help);
-    parser.addOption(check);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Pipeline files."),
-                                 QStringLiteral("FILE..."));
-    if (!parser.parse(QStringList{QStringLiteral("pipewright fmt")} + arguments.mid(1))) {
-        printErr(QStringLiteral("pipewright fmt: ") + parser.errorText());
-        return ExitUsage;
-    }
-    if (parser.isSet(help)) {
-        printOut(parser.helpText());
-        return ExitSuccess;
-    }
-    const QStringList files = parser.positionalArguments();
-    if (files.isEmpty()) {
-        printErr(QStringLiteral("pipewright fmt: no file given\n") + parser.helpText());
-        return ExitUsage;
-    }
+    command.parser().addOption(check);
+    if (const auto exitCode = command.parse(arguments))
+        return *exitCode;
+    const QStringList files = command.files();
+    const bool checkOnly = command.parser().isSet(check);
 
     model::Validator validator;
     bool changed = false;
     bool refused = false;
     bool broken = false;
     for (const QString &file : files) {
-        switch (formatFile(file, parser.isSet(check), validator)) {
+        switch (formatFile(file, checkOnly, validator)) {
         case Outcome::Unchanged: break;
         case Outcome::Changed: changed = true; break;
         case Outcome::Refused: refused = true; break;
@@ -111,7 +96,7 @@ int runFormat(const QStringList &arguments)
         return ExitInternal;
     if (refused)
         return ExitUsage;
-    return changed && parser.isSet(check) ? ExitFailed : ExitSuccess;
+    return changed && checkOnly ? ExitFailed : ExitSuccess;
 }
 
 } // namespace pw::cli

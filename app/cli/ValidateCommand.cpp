@@ -4,37 +4,21 @@
 #include "model/PipelineFile.h"
 #include "model/Validator.h"
 
-#include <QCommandLineParser>
+#include "FileCommandParser.h"
 
 namespace pw::cli {
 
 int runValidate(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    FileCommandParser command(QStringLiteral("validate"), QStringLiteral(
         "Loads and validates pipeline files. Prints every problem as file:line:col: message\n"
         "on stdout. Exit code 0 when no file has an error (warnings allowed), 2 otherwise."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    QStringLiteral("Print errors only, not warnings."));
-    parser.addOption(help);
-    parser.addOption(quiet);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Pipeline files."),
-                                 QStringLiteral("FILE..."));
-    if (!parser.parse(QStringList{QStringLiteral("pipewright validate")} + arguments.mid(1))) {
-        printErr(QStringLiteral("pipewright validate: ") + parser.errorText());
-        return ExitUsage;
-    }
-    if (parser.isSet(help)) {
-        printOut(parser.helpText());
-        return ExitSuccess;
-    }
-    const QStringList files = parser.positionalArguments();
-    if (files.isEmpty()) {
-        printErr(QStringLiteral("pipewright validate: no file given\n") + parser.helpText());
-        return ExitUsage;
-    }
+    command.parser().addOption(quiet);
+    if (const auto exitCode = command.parse(arguments))
+        return *exitCode;
+    const QStringList files = command.files();
 
     model::Validator validator;
     int errors = 0;
@@ -46,7 +30,7 @@ int runValidate(const QStringList &arguments)
                 ++errors;
             else
                 ++warnings;
-            if (problem.isError() || !parser.isSet(quiet))
+            if (problem.isError() || !command.parser().isSet(quiet))
                 printOut(model::formatProblem(file, problem));
         }
     }
