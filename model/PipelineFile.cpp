@@ -7,6 +7,34 @@
 #include <QSaveFile>
 
 namespace pw::model {
+namespace {
+
+bool overlaps(const QString &a, const QString &b)
+{
+    const auto within = [](const QString &inner, const QString &outer) {
+        return inner.startsWith(outer)
+            && (inner.size() == outer.size() || inner[outer.size()] == u'.' || inner[outer.size()] == u'[');
+    };
+    return within(a, b) || within(b, a);
+}
+
+// A rule broken only because part of an element could not be read (its spec after a bad
+// type, a list missing an unreadable item) would send people after a problem that is not
+// there: such problems are left out while structural errors stand.
+bool isFollowOn(const Problem &problem, const Problems &structural)
+{
+    for (const Problem &cause : structural) {
+        if (!cause.isError())
+            continue;
+        if (!problem.nodeId.isEmpty() && problem.nodeId == cause.nodeId)
+            return true;
+        if (overlaps(problem.path, cause.path))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 LoadResult loadPipeline(const QByteArray &text, Validator *validator)
 {
@@ -14,12 +42,16 @@ LoadResult loadPipeline(const QByteArray &text, Validator *validator)
     LoadResult result;
     result.problems = std::move(read.problems);
     result.sourceMap = std::move(read.sourceMap);
-    if (read.pipeline) {
+    const Pipeline *readable = read.pipeline ? &*read.pipeline : read.partial ? &*read.partial : nullptr;
+    if (readable) {
         Validator ownValidator;
         Validator &checker = validator ? *validator : ownValidator;
-        Problems semantic = checker.validate(*read.pipeline);
-        locateProblems(semantic, result.sourceMap);
-        result.problems += semantic;
+        const Problems semantic = checker.validate(*readable, &result.sourceMap);
+        const Problems structural = result.problems;
+        for (const Problem &problem : semantic) {
+            if (!isFollowOn(problem, structural))
+                result.problems.append(problem);
+        }
         result.pipeline = std::move(read.pipeline);
     }
     sortByLocation(result.problems);

@@ -1,6 +1,7 @@
 #include "PipelineReader.h"
 
 #include "YamlFields.h"
+#include "YamlSyntax.h"
 
 #include <QList>
 
@@ -399,13 +400,7 @@ StepSpec Reader::readSpec(StepType type, const YAML::Node &node, const Scope &sc
     }
     case StepType::Wait: {
         MapReader map(sink, node, scope, keys({"duration"}));
-        WaitSpec wait;
-        if (auto duration = map.duration("duration"))
-            wait.duration = *duration;
-        else if (map.isValid() && !map.has("duration"))
-            sink.error(scope, yaml::locationOf(node),
-                       QStringLiteral("spec: missing required field 'duration'"));
-        spec = wait;
+        spec = WaitSpec{map.duration("duration")};
         break;
     }
     case StepType::Fail: {
@@ -486,7 +481,7 @@ QList<ErrorType> Reader::readErrorTypes(const MapReader &owner, const char *key)
         }
         const QString got = item.IsScalar() ? QStringLiteral("'%1'").arg(text) : yaml::describeKind(item);
         sink.error(scope, yaml::locationOf(item),
-                   QStringLiteral("unknown error type %1 (expected one of %2)%3")
+                   scope.fieldName() + QStringLiteral(": unknown error type %1 (expected one of %2)%3")
                        .arg(got, allNames<ErrorType>().join(QStringLiteral(", ")),
                             didYouMean(text, allNames<ErrorType>())));
     });
@@ -536,7 +531,7 @@ FailureAction Reader::readAction(const YAML::Node &node, const Scope &scope)
         return action;
     if (!map.has("type")) {
         sink.error(scope, yaml::locationOf(node),
-                   QStringLiteral("missing action type (one of %1)")
+                   scope.fieldName() + QStringLiteral(": missing required field 'type' (one of %1)")
                        .arg(allNames<ActionType>().join(QStringLiteral(", "))));
         return action;
     }
@@ -569,7 +564,7 @@ FailureAction Reader::readAction(const YAML::Node &node, const Scope &scope)
         action.onTimeout = readFollowUp(spec, "onTimeout");
     } else {
         sink.error(specScope, map.locationOf("spec"),
-                   QStringLiteral("action '%1' takes no spec").arg(toString(action.type)));
+                   specScope.fieldName() + QStringLiteral(": action '%1' takes no spec").arg(toString(action.type)));
     }
     return action;
 }
@@ -621,12 +616,11 @@ ReadResult readPipeline(const QByteArray &text)
     try {
         root = YAML::Load(text.toStdString());
     } catch (const YAML::Exception &e) {
-        Problem problem;
-        problem.message = QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg));
-        problem.location = yaml::locationOf(e.mark);
-        if (!problem.location.isValid())
-            problem.location = {1, 1};
-        result.problems.append(problem);
+        result.problems.append(yaml::describeSyntaxError(e, text));
+        return result;
+    }
+    if (auto unterminated = yaml::findUnterminatedQuote(root, text)) {
+        result.problems.append(*unterminated);
         return result;
     }
     Pipeline pipeline;
@@ -642,6 +636,8 @@ ReadResult readPipeline(const QByteArray &text)
     result.sourceMap = reader.sink.sourceMap();
     if (!reader.sink.hasErrors())
         result.pipeline = std::move(pipeline);
+    else if (!pipeline.stages.empty() || !pipeline.id.isEmpty())
+        result.partial = std::move(pipeline);
     return result;
 }
 

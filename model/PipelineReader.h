@@ -12,6 +12,10 @@ namespace pw::model {
 struct ReadResult
 {
     std::optional<Pipeline> pipeline; // empty when the file cannot be represented
+    // What could be read despite structural errors, so that the Validator can still report
+    // the problems of the parts that did read (all problems in one pass). Never to be used
+    // as a pipeline.
+    std::optional<Pipeline> partial;
     Problems problems; // in file order, with locations
     SourceMap sourceMap;
 };

@@ -167,7 +167,7 @@ struct SpecWriter
     }
     void operator()(const WaitSpec &spec)
     {
-        map.add(QStringLiteral("duration"), DocTree::text(spec.duration.toString()));
+        addDuration(map, "duration", spec.duration);
     }
     void operator()(const FailSpec &spec)
     {

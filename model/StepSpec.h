@@ -45,7 +45,7 @@ struct EchoSpec
 
 struct WaitSpec
 {
-    Duration duration;
+    std::optional<Duration> duration; // required
     bool operator==(const WaitSpec &) const = default;
 };
 

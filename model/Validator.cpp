@@ -30,7 +30,10 @@ enum class Role { Main, Rollback, ErrorHandler };
 class Checker
 {
 public:
-    Checker(ExpressionChecker &expressions) : m_expressions(expressions) {}
+    Checker(ExpressionChecker &expressions, const SourceMap *sourceMap)
+        : m_expressions(expressions), m_sourceMap(sourceMap)
+    {
+    }
 
     void pipeline(const Pipeline &pipeline);
     Problems problems() const { return m_sink.problems(); }
@@ -69,8 +72,14 @@ private:
     void templateText(const QString &text, const Scope &scope, const QString &field);
 
     ExpressionChecker &m_expressions;
+    const SourceMap *m_sourceMap;
     ProblemSink m_sink;
-    QHash<QString, QString> m_idOwners; // id -> label of the element that first used it
+    struct IdOwner
+    {
+        QString label; // "step 'compile'"
+        QString path;
+    };
+    QHash<QString, IdOwner> m_idOwners; // id -> the element that used it first
 };
 
 void Checker::identifier(const Scope &scope, const QString &id, const char *what)
@@ -90,12 +99,14 @@ void Checker::uniqueId(const Scope &scope, const QString &id)
     const QString owner = scope.context.section(QStringLiteral(": "), -1);
     const auto found = m_idOwners.constFind(id);
     if (found == m_idOwners.cend()) {
-        m_idOwners.insert(id, owner);
+        m_idOwners.insert(id, {owner, scope.path});
         return;
     }
+    const Location first = m_sourceMap ? m_sourceMap->locate(found->path + QStringLiteral(".id")) : Location{};
+    const QString where = first.isValid() ? QStringLiteral(" at line %1").arg(first.line) : QString();
     error(scope, QStringLiteral("id"),
-          QStringLiteral("duplicate id '%1' (already used by %2; stages, groups and steps share one namespace)")
-              .arg(id, *found));
+          QStringLiteral("duplicate id '%1' (already used by %2%3; stages, groups and steps share one namespace)")
+              .arg(id, found->label, where));
 }
 
 void Checker::pipeline(const Pipeline &pipeline)
@@ -290,6 +301,8 @@ void Checker::spec(const StepSpec &spec, const Scope &scope)
         required(echo->message, "message");
         templateText(echo->message, scope, QStringLiteral("message"));
     } else if (const auto *wait = std::get_if<WaitSpec>(&spec)) {
+        if (!wait->duration)
+            error(scope, QStringLiteral("duration"), QStringLiteral("missing (required for this step type)"));
         duration(wait->duration, scope, QStringLiteral("duration"), true);
     } else if (const auto *fail = std::get_if<FailSpec>(&spec)) {
         templateText(fail->message, scope, QStringLiteral("message"));
@@ -468,19 +481,17 @@ void Checker::templateText(const QString &text, const Scope &scope, const QStrin
 
 } // namespace
 
-Problems Validator::validate(const Pipeline &pipeline)
+Problems Validator::validate(const Pipeline &pipeline, const SourceMap *sourceMap)
 {
-    Checker checker(m_expressions);
+    Checker checker(m_expressions, sourceMap);
     checker.pipeline(pipeline);
-    return checker.problems();
+    Problems problems = checker.problems();
+    if (sourceMap) {
+        for (Problem &problem : problems)
+            problem.location = sourceMap->locate(problem.path);
+    }
+    return problems;
 }
 
-void locateProblems(Problems &problems, const SourceMap &sourceMap)
-{
-    for (Problem &problem : problems) {
-        if (!problem.location.isValid())
-            problem.location = sourceMap.locate(problem.path);
-    }
-}
 
 } // namespace pw::model

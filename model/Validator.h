@@ -10,17 +10,17 @@ namespace pw::model {
 // identifiers and their uniqueness, empty lists, counts and durations, actions that need an
 // enclosing step group, retry policies, step specs, and expressions that do not parse.
 // Works on any Pipeline (a loaded file or a document being edited); problems carry paths,
-// not locations (see locateProblems).
+// not locations, unless validate() is given the file's SourceMap.
 class Validator
 {
 public:
-    Problems validate(const Pipeline &pipeline);
+    // With a source map, problems carry positions, and messages about a second use of an id
+    // say where the first one is.
+    Problems validate(const Pipeline &pipeline, const SourceMap *sourceMap = nullptr);
 
 private:
     ExpressionChecker m_expressions; // reused: creating a JS engine is the costly part
 };
 
-// Fills in each problem's line and column from where its path was in the file.
-void locateProblems(Problems &problems, const SourceMap &sourceMap);
 
 } // namespace pw::model

@@ -141,6 +141,14 @@ std::optional<QString> MapReader::optionalString(const char *key) const
 // Numbers and booleans must be written as such: a quoted "3" is text, as in JSON.
 static bool isQuoted(const YAML::Node &node) { return node.Tag() == "!"; }
 
+// "'abc'", or for a value that only its quotes spoil, a hint that says so.
+static QString describeScalar(const QString &text, bool validButQuoted)
+{
+    if (validButQuoted)
+        return QStringLiteral("the quoted text \"%1\" (remove the quotes)").arg(text);
+    return QStringLiteral("'%1'").arg(text);
+}
+
 std::optional<int> MapReader::integer(const char *key) const
 {
     const auto text = scalar(key, "an integer");
@@ -149,7 +157,7 @@ std::optional<int> MapReader::integer(const char *key) const
     bool ok = false;
     const int parsed = text->toInt(&ok);
     if (!ok || isQuoted(value(key))) {
-        valueError(key, QStringLiteral("expected an integer, got '%1'").arg(*text));
+        valueError(key, QStringLiteral("expected an integer, got ") + describeScalar(*text, ok && isQuoted(value(key))));
         return std::nullopt;
     }
     return parsed;
@@ -163,7 +171,8 @@ std::optional<double> MapReader::number(const char *key) const
     bool ok = false;
     const double parsed = text->toDouble(&ok);
     if (!ok || isQuoted(value(key)) || !std::isfinite(parsed)) {
-        valueError(key, QStringLiteral("expected a number, got '%1'").arg(*text));
+        valueError(key, QStringLiteral("expected a number, got ")
+                            + describeScalar(*text, ok && std::isfinite(parsed) && isQuoted(value(key))));
         return std::nullopt;
     }
     return parsed;
@@ -180,7 +189,9 @@ std::optional<bool> MapReader::boolean(const char *key) const
         if (text->compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
             return false;
     }
-    valueError(key, QStringLiteral("expected true or false, got '%1'").arg(*text));
+    const bool wouldBeValid = text->compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
+        || text->compare(QLatin1String("false"), Qt::CaseInsensitive) == 0;
+    valueError(key, QStringLiteral("expected true or false, got ") + describeScalar(*text, wouldBeValid));
     return std::nullopt;
 }
 

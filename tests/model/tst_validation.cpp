@@ -116,7 +116,7 @@ void TestValidation::rules_data()
                   "        id: t\n"
                   "        steps:\n"
                   "          - stepGroup: {id: a, steps: [{step: {id: b, type: Echo, spec: {message: x}}}]}\n")
-        << QStringList{QStringLiteral("f:11:29: stage 't': group 'a': id: duplicate id 'a' (already used by step 'a'; stages, groups and steps share one namespace)")};
+        << QStringList{QStringLiteral("f:11:29: stage 't': group 'a': id: duplicate id 'a' (already used by step 'a' at line 7; stages, groups and steps share one namespace)")};
     QTest::newRow("duplicate in rollback")
         << QByteArray(
                   "pipeline:\n"
@@ -128,7 +128,7 @@ void TestValidation::rules_data()
                   "          - step: {id: a, type: Echo, spec: {message: hi}}\n"
                   "        rollbackSteps:\n"
                   "          - step: {id: a, type: Echo, spec: {message: undo}}\n")
-        << QStringList{QStringLiteral("f:9:24: stage 's': rollbackSteps: step 'a': id: duplicate id 'a' (already used by step 'a'; stages, groups and steps share one namespace)")};
+        << QStringList{QStringLiteral("f:9:24: stage 's': rollbackSteps: step 'a': id: duplicate id 'a' (already used by step 'a' at line 7; stages, groups and steps share one namespace)")};
     QTest::newRow("duplicate input")
         << QByteArray(
                   "pipeline:\n"
@@ -151,7 +151,7 @@ void TestValidation::rules_data()
                   "        id: s\n"
                   "        steps:\n"
                   "          - step: {id: s, type: Echo, spec: {message: hi}}\n")
-        << QStringList{QStringLiteral("f:7:24: stage 's': step 's': id: duplicate id 's' (already used by stage 's'; stages, groups and steps share one namespace)")};
+        << QStringList{QStringLiteral("f:7:24: stage 's': step 's': id: duplicate id 's' (already used by stage 's' at line 5; stages, groups and steps share one namespace)")};
     QTest::newRow("empty group")
         << QByteArray(
                   "pipeline:\n"

@@ -1,0 +1,138 @@
+#include "YamlSyntax.h"
+
+#include "YamlFields.h"
+
+#include <QList>
+
+namespace pw::model::yaml {
+namespace {
+
+struct Bracket
+{
+    char open;
+    qsizetype position;
+};
+
+// Whether a quote at `i` opens a quoted scalar: only at the start of a value (after
+// indentation, "- ", ": ", a flow bracket or a comma), not inside plain text like "it's".
+bool opensQuote(const QByteArray &text, qsizetype i)
+{
+    qsizetype j = i - 1;
+    while (j >= 0 && (text[j] == ' ' || text[j] == '\t'))
+        --j;
+    return j < 0 || text[j] == '\n' || text[j] == ':' || text[j] == '-' || text[j] == '['
+        || text[j] == '{' || text[j] == ',';
+}
+
+// Index just past the quoted scalar opening at `i`, or -1 when it never closes.
+qsizetype skipQuoted(const QByteArray &text, qsizetype i)
+{
+    const char quote = text[i];
+    for (qsizetype j = i + 1; j < text.size(); ++j) {
+        if (quote == '"' && text[j] == '\\') {
+            ++j;
+        } else if (text[j] == quote) {
+            if (quote == '\'' && j + 1 < text.size() && text[j + 1] == '\'') {
+                ++j; // '' is an escaped quote in single-quoted text
+                continue;
+            }
+            return j + 1;
+        }
+    }
+    return -1;
+}
+
+// Flow brackets left open in the whole text, outermost first.
+QList<Bracket> unclosedBrackets(const QByteArray &text)
+{
+    QList<Bracket> stack;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if ((c == '"' || c == '\'') && opensQuote(text, i)) {
+            const qsizetype end = skipQuoted(text, i);
+            if (end < 0)
+                break;
+            i = end - 1;
+        } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+            while (i < text.size() && text[i] != '\n')
+                ++i;
+        } else if (c == '[' || c == '{') {
+            stack.append({c, i});
+        } else if ((c == ']' || c == '}') && !stack.isEmpty()) {
+            stack.removeLast();
+        }
+    }
+    return stack;
+}
+
+Location locationOfOffset(const QByteArray &text, qsizetype offset)
+{
+    const qsizetype lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const int line = int(text.left(offset).count('\n')) + 1;
+    const int column = int(QString::fromUtf8(text.mid(lineStart, offset - lineStart)).size()) + 1;
+    return {line, column};
+}
+
+} // namespace
+
+Problem describeSyntaxError(const YAML::Exception &error, const QByteArray &text)
+{
+    const QString reason = QString::fromStdString(error.msg);
+    Problem problem;
+    problem.location = locationOf(error.mark);
+    if (!problem.location.isValid())
+        problem.location = {1, 1};
+    problem.message = QStringLiteral("YAML syntax error: ") + reason;
+
+    const bool sequence = error.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
+    const bool mapping = error.msg == YAML::ErrorMsg::END_OF_MAP_FLOW;
+    if (!sequence && !mapping)
+        return problem;
+    const char open = sequence ? '[' : '{';
+    const QList<Bracket> unclosed = unclosedBrackets(text);
+    for (auto it = unclosed.crbegin(); it != unclosed.crend(); ++it) {
+        if (it->open == open) {
+            problem.location = locationOfOffset(text, it->position);
+            problem.message = QStringLiteral("YAML syntax error: '%1' is never closed (%2)")
+                                  .arg(QString(QLatin1Char(open)), reason);
+            return problem;
+        }
+    }
+    // Every bracket closes, so the parser stopped at an entry that should have been separated
+    // from the one before it.
+    problem.message = QStringLiteral("YAML syntax error: missing ',' before this entry (%1)").arg(reason);
+    return problem;
+}
+
+std::optional<Problem> findUnterminatedQuote(const YAML::Node &root, const QByteArray &text)
+{
+    // Bounded: aliases can make a small file a very large tree.
+    int budget = 200000;
+    QList<YAML::Node> pending{root};
+    while (!pending.isEmpty() && budget-- > 0) {
+        const YAML::Node node = pending.takeLast();
+        if (node.IsMap()) {
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                pending.append(it->first);
+                pending.append(it->second);
+            }
+        } else if (node.IsSequence()) {
+            for (auto it = node.begin(); it != node.end(); ++it)
+                pending.append(*it);
+        } else if (node.IsScalar() && node.Tag() == "!") {
+            const qsizetype at = node.Mark().pos;
+            if (at < 0 || at >= text.size() || (text[at] != '"' && text[at] != '\''))
+                continue;
+            if (skipQuoted(text, at) < 0) {
+                Problem problem;
+                problem.location = locationOfOffset(text, at);
+                problem.message = QStringLiteral("YAML syntax error: unterminated quoted text (the '%1' here is never closed)")
+                                      .arg(QLatin1Char(text[at]));
+                return problem;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace pw::model::yaml

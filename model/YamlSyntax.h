@@ -1,0 +1,22 @@
+#pragma once
+
+#include "Problem.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <QByteArray>
+
+#include <optional>
+
+// Friendlier reports of YAML syntax errors than the parser's own, where the cause can be
+// seen from the text: an unclosed bracket is reported where it opens, a missing comma where
+// the next entry starts, and a quote left open (which yaml-cpp accepts at the end of a file)
+// is caught at all.
+namespace pw::model::yaml {
+
+Problem describeSyntaxError(const YAML::Exception &error, const QByteArray &text);
+
+// A quoted scalar of the parsed tree whose closing quote is missing from the text.
+std::optional<Problem> findUnterminatedQuote(const YAML::Node &root, const QByteArray &text);
+
+} // namespace pw::model::yaml
