@@ -1,0 +1,81 @@
+#include "Engine.h"
+
+#include "EngineLog.h"
+#include "run/Run.h"
+
+#include <QNetworkAccessManager>
+
+namespace pw::engine {
+
+void registerEngineMetaTypes()
+{
+    qRegisterMetaType<RunRequest>();
+    qRegisterMetaType<RunSnapshot>();
+    qRegisterMetaType<NodeState>();
+    qRegisterMetaType<QList<NodeState>>();
+    qRegisterMetaType<RunEvent>();
+    qRegisterMetaType<QList<RunEvent>>();
+    qRegisterMetaType<LogLine>();
+    qRegisterMetaType<QList<LogLine>>();
+    qRegisterMetaType<InterventionRequest>();
+    qRegisterMetaType<InterventionRecord>();
+    qRegisterMetaType<Decision>();
+}
+
+Engine::Engine(QObject *parent) : QObject(parent)
+{
+    registerEngineMetaTypes();
+}
+
+Engine::~Engine() = default;
+
+QNetworkAccessManager *Engine::network()
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    return m_network;
+}
+
+void Engine::startRun(const RunRequest &request)
+{
+    auto *run = new Run(request, network(), this);
+    const QString id = run->id();
+    m_runs.insert(id, run);
+    connect(run, &Run::nodesChanged, this, [this, id](const QList<NodeState> &states) { emit nodesChanged(id, states); });
+    connect(run, &Run::eventsAdded, this, [this, id](const QList<RunEvent> &events) { emit eventsAdded(id, events); });
+    connect(run, &Run::logLinesAdded, this, [this, id](const QList<LogLine> &lines) { emit logLinesAdded(id, lines); });
+    connect(run, &Run::interventionRequested, this, &Engine::interventionRequested);
+    connect(run, &Run::interventionDecided, this,
+            [this, id](const InterventionRecord &record) { emit interventionDecided(id, record); });
+    connect(run, &Run::finished, this, [this, run, id](const RunSnapshot &snapshot) {
+        m_runs.remove(id);
+        run->deleteLater();
+        emit runFinished(snapshot);
+    });
+    emit runStarted(id, run->snapshot());
+    run->start();
+}
+
+void Engine::abortRun(const QString &runId)
+{
+    if (Run *run = m_runs.value(runId))
+        run->abort();
+}
+
+void Engine::decide(const Decision &decision)
+{
+    const QString runId = decision.requestId.section(u'-', 0, -2);
+    Run *run = m_runs.value(runId);
+    if (!run) {
+        emit decisionRefused(decision, QStringLiteral("run %1 is not running").arg(runId));
+        return;
+    }
+    const Run::DecisionResult result = run->decide(decision);
+    if (!result.accepted) {
+        log()->info("decision {} on {} refused: {}", decision.decision.toStdString(),
+                    decision.requestId.toStdString(), result.refusal.toStdString());
+        emit decisionRefused(decision, result.refusal);
+    }
+}
+
+} // namespace pw::engine

@@ -1,0 +1,34 @@
+#include "EngineThread.h"
+
+namespace pw::engine {
+
+EngineThread::EngineThread(QObject *parent) : QObject(parent), m_engine(new Engine)
+{
+    m_thread.setObjectName(QStringLiteral("pipewright-engine"));
+    m_engine->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    m_thread.start();
+}
+
+EngineThread::~EngineThread()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void EngineThread::startRun(const RunRequest &request)
+{
+    QMetaObject::invokeMethod(m_engine, "startRun", Qt::QueuedConnection, Q_ARG(pw::engine::RunRequest, request));
+}
+
+void EngineThread::abortRun(const QString &runId)
+{
+    QMetaObject::invokeMethod(m_engine, "abortRun", Qt::QueuedConnection, Q_ARG(QString, runId));
+}
+
+void EngineThread::decide(const Decision &decision)
+{
+    QMetaObject::invokeMethod(m_engine, "decide", Qt::QueuedConnection, Q_ARG(pw::engine::Decision, decision));
+}
+
+} // namespace pw::engine

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Engine.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace pw::engine {
+
+// The engine on its own thread, for callers on any other thread: commands become queued
+// calls, and the engine's signals reach the caller's thread queued. Quitting waits for the
+// thread, so runs never outlive their owner.
+class EngineThread : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EngineThread(QObject *parent = nullptr);
+    ~EngineThread() override;
+
+    // The engine, for connecting to its signals only: it lives on the engine thread.
+    Engine *engine() const { return m_engine; }
+
+    void startRun(const RunRequest &request);
+    void abortRun(const QString &runId);
+    void decide(const Decision &decision);
+
+private:
+    QThread m_thread;
+    Engine *m_engine;
+};
+
+} // namespace pw::engine

@@ -1,0 +1,61 @@
+#include "StepExecutor.h"
+
+namespace pw::engine {
+
+void StepExecutor::finishSoon(const AttemptOutcome &outcome)
+{
+    if (m_pendingOutcome)
+        return; // the attempt already has its outcome; the first one stands
+    m_pendingOutcome = outcome;
+    // The functor form with `this` as context is dropped if we are destroyed before it runs.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            const AttemptOutcome delivered = *m_pendingOutcome;
+            // Cleared before emitting, so that a receiver may start() the next attempt.
+            m_pendingOutcome.reset();
+            emit finished(delivered);
+        },
+        Qt::QueuedConnection);
+}
+
+bool StepExecutor::cancelPending(CancelReason reason)
+{
+    if (!m_pendingOutcome)
+        return false;
+    if (!m_pendingOutcome->cancelled)
+        *m_pendingOutcome = cancelledOutcome(reason);
+    return true;
+}
+
+AttemptOutcome StepExecutor::cancelledOutcome(CancelReason reason)
+{
+    AttemptOutcome outcome;
+    outcome.cancelled = true;
+    if (reason == CancelReason::Timeout) {
+        outcome.errorType = model::ErrorType::Timeout;
+        outcome.message = QStringLiteral("timed out");
+    } else {
+        outcome.errorType = model::ErrorType::Unknown;
+        outcome.message = QStringLiteral("cancelled");
+    }
+    return outcome;
+}
+
+AttemptOutcome StepExecutor::failure(model::ErrorType type, const QString &message)
+{
+    AttemptOutcome outcome;
+    outcome.errorType = type;
+    outcome.message = message;
+    return outcome;
+}
+
+AttemptOutcome StepExecutor::success(const QVariantMap &outputs)
+{
+    AttemptOutcome outcome;
+    outcome.succeeded = true;
+    outcome.outputs = outputs;
+    return outcome;
+}
+
+} // namespace pw::engine

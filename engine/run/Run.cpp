@@ -1,0 +1,354 @@
+#include "Run.h"
+
+#include "LongTimer.h"
+#include "PipelineTask.h"
+#include "engine/EngineLog.h"
+
+#include <QRandomGenerator>
+#include <QThread>
+
+namespace pw::engine {
+
+QString makeRunId()
+{
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss-"))
+        + QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, u'0');
+}
+
+namespace {
+
+int slotCount(const RunRequest &request)
+{
+    if (request.maxParallel)
+        return *request.maxParallel;
+    if (request.pipeline.maxParallel)
+        return *request.pipeline.maxParallel;
+    return QThread::idealThreadCount();
+}
+
+} // namespace
+
+Run::Run(RunRequest request, QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_request(std::move(request))
+    , m_id(m_request.runId.isEmpty() ? makeRunId() : m_request.runId)
+    , m_network(network)
+    , m_plan(m_request.pipeline)
+    , m_recorder(m_plan)
+    , m_slots(slotCount(m_request))
+{
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_expressions = std::make_unique<RunExpressions>(RunExpressions::RunInfo{
+        m_id, m_startedAt, m_request.pipeline.id, m_request.pipeline.displayName(),
+        m_request.inputs, m_request.secrets});
+    m_recorder.onNodeChanged = [this](const NodeState &state) {
+        if (state.kind == NodeKind::Step)
+            m_expressions->stepChanged(state);
+    };
+    connect(&m_recorder, &RunRecorder::nodesChanged, this, &Run::nodesChanged);
+    connect(&m_recorder, &RunRecorder::eventsAdded, this, &Run::eventsAdded);
+    connect(&m_recorder, &RunRecorder::logLinesAdded, this, &Run::logLinesAdded);
+    connect(&m_recorder, &RunRecorder::interventionRequested, this, &Run::interventionRequested);
+    connect(&m_recorder, &RunRecorder::interventionDecided, this, &Run::interventionDecided);
+}
+
+Run::~Run() = default;
+
+void Run::start()
+{
+    m_status = RunStatus::Running;
+    log()->info("run {} of '{}' started", m_id.toStdString(), m_request.pipeline.id.toStdString());
+    if (m_request.pipeline.timeout) {
+        m_runTimeout = std::make_unique<LongTimer>(this);
+        m_runTimeout->start(std::chrono::milliseconds(m_request.pipeline.timeout->milliseconds()), [this] {
+            if (m_finished || isAborted())
+                return;
+            m_abortedBy = AbortCause::Timeout;
+            m_recorder.log(QString(), 0, LogLine::Stream::Engine,
+                           QStringLiteral("run timeout of %1 reached: cancelling").arg(m_request.pipeline.timeout->toString()));
+            m_root->cancel(CancelKind::RunTimeout);
+        });
+    }
+    m_root = std::make_unique<PipelineTask>(*this);
+    m_root->start([this] { finishRun(); });
+}
+
+void Run::abort()
+{
+    abortRun(QStringLiteral("user"));
+}
+
+void Run::abortRun(const QString &cause)
+{
+    if (m_finished)
+        return;
+    if (!isAborted())
+        m_abortedBy = cause == QLatin1String("user") ? AbortCause::User : AbortCause::Action;
+    m_recorder.log(QString(), 0, LogLine::Stream::Engine, QStringLiteral("run aborted (%1)").arg(cause));
+    m_root->cancel(CancelKind::RunAbort);
+}
+
+void Run::requestPipelineRollback()
+{
+    if (m_root)
+        m_root->requestRollback();
+}
+
+void Run::post(std::function<void()> work)
+{
+    QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection);
+}
+
+bool Run::failFast() const
+{
+    return m_request.pipeline.failurePolicy.value_or(model::FailurePolicy::FailFast) == model::FailurePolicy::FailFast;
+}
+
+RunExpressions::Scope Run::scopeFor(const QString &nodeId, int attempt, const Frame &frame) const
+{
+    return {m_plan.node(nodeId).stage, attempt, frame.error};
+}
+
+void Run::settle(const model::NodeList &nodes, NodeStatus status)
+{
+    for (const model::Node &node : nodes)
+        settle(node, status);
+}
+
+void Run::settle(const model::Node &node, NodeStatus status)
+{
+    if (const model::ParallelBlock *parallel = node.parallel()) {
+        settle(parallel->items, status);
+    } else if (const model::StepGroup *group = node.group()) {
+        m_recorder.settled(group->id, status);
+        settle(group->steps, status);
+        settle(group->rollbackSteps, NodeStatus::Skipped);
+        settle(group->errorHandler, NodeStatus::Skipped);
+    } else if (const model::Step *step = node.step()) {
+        m_recorder.settled(step->id, status);
+    }
+}
+
+void Run::settleStage(const model::Stage &stage, NodeStatus status)
+{
+    m_recorder.settled(stage.id, status);
+    settle(stage.steps, status);
+    settle(stage.rollbackSteps, NodeStatus::Skipped);
+    settle(stage.errorHandler, NodeStatus::Skipped);
+}
+
+bool Run::mayStartNew(const Frame &frame) const
+{
+    if (!isAborted())
+        return true;
+    // The pipeline's error handler runs even after an abort (its own cancel stops it).
+    return frame.role == NodeRole::ErrorHandler && frame.stage == nullptr && frame.group == nullptr;
+}
+
+bool Run::whenAllows(const model::When &when, const Progress &progress, const QString &nodeId,
+                     const Frame &frame, bool &conditionFailed)
+{
+    conditionFailed = false;
+    bool allowed = true;
+    switch (when.status.value_or(model::StatusCondition::Success)) {
+    case model::StatusCondition::Success: allowed = progress.failed == 0 && !progress.rolledBack; break;
+    case model::StatusCondition::Failure: allowed = progress.failed > 0 && !progress.rolledBack; break;
+    case model::StatusCondition::All: allowed = true; break;
+    }
+    if (!allowed || when.condition.trimmed().isEmpty())
+        return allowed;
+    const auto result = m_expressions->condition(when.condition, scopeFor(nodeId, 0, frame));
+    if (!result.error.isEmpty()) {
+        conditionFailed = true;
+        const NodeError error{model::ErrorType::Unknown, m_expressions->mask(result.error)};
+        m_recorder.log(nodeId, 0, LogLine::Stream::Engine, QStringLiteral("when.condition: ") + error.message);
+        m_recorder.failedWithoutStart(nodeId, error);
+        noteFailure({error.type, error.message, nodeId, m_plan.node(nodeId).stage});
+        return false;
+    }
+    return result.value;
+}
+
+bool Run::passesWhen(const model::Node &node, const Frame &frame)
+{
+    const model::When &when = node.step() ? node.step()->when : node.group()->when;
+    const QString id = node.step() ? node.step()->id : node.group()->id;
+    bool conditionFailed = false;
+    if (whenAllows(when, *frame.progress, id, frame, conditionFailed))
+        return true;
+    if (conditionFailed) {
+        ++frame.progress->failed;
+        if (const model::StepGroup *group = node.group()) {
+            settle(group->steps, NodeStatus::Skipped);
+            settle(group->rollbackSteps, NodeStatus::Skipped);
+            settle(group->errorHandler, NodeStatus::Skipped);
+        }
+        return false;
+    }
+    settle(node, NodeStatus::Skipped);
+    return false;
+}
+
+bool Run::passesStageWhen(const model::Stage &stage)
+{
+    bool conditionFailed = false;
+    const Frame frame{&m_pipelineProgress, nullptr, nullptr, NodeRole::Main, {}};
+    if (whenAllows(stage.when, m_pipelineProgress, stage.id, frame, conditionFailed))
+        return true;
+    if (conditionFailed) {
+        ++m_pipelineProgress.failed;
+        settle(stage.steps, NodeStatus::Skipped);
+        settle(stage.rollbackSteps, NodeStatus::Skipped);
+        settle(stage.errorHandler, NodeStatus::Skipped);
+        return false;
+    }
+    settleStage(stage, NodeStatus::Skipped);
+    return false;
+}
+
+void Run::endNode(const QString &id, NodeStatus status, const Frame &frame)
+{
+    m_recorder.ended(id, status);
+    if (status == NodeStatus::Failed && frame.progress)
+        ++frame.progress->failed;
+}
+
+void Run::resetNode(const QString &id, const Frame &frame)
+{
+    if (m_recorder.status(id) == NodeStatus::Failed && frame.progress)
+        frame.progress->failed = std::max(0, frame.progress->failed - 1);
+    m_recorder.reset(id);
+}
+
+void Run::noteFailure(const RunError &error)
+{
+    if (!m_firstFailure)
+        m_firstFailure = error;
+}
+
+QString Run::openRequest(InterventionRequest request, Answer answer)
+{
+    request.id = QStringLiteral("%1-%2").arg(m_id).arg(++m_requestCounter);
+    request.runId = m_id;
+    request.requestedAt = QDateTime::currentDateTimeUtc();
+    const qint64 waitMs = std::max<qint64>(0, request.requestedAt.msecsTo(request.deadline));
+    OpenRequest open{request, std::move(answer), std::make_unique<LongTimer>(this)};
+    const QString id = request.id;
+    open.deadline->start(std::chrono::milliseconds(waitMs), [this, id] {
+        auto found = m_requests.find(id);
+        if (found == m_requests.end())
+            return;
+        OpenRequest closing = std::move(found->second);
+        m_requests.erase(found);
+        InterventionRecord record{closing.request, closing.request.onTimeout, QStringLiteral("timeout"), {},
+                                  QDateTime::currentDateTimeUtc()};
+        m_closedRequests.insert(id, record);
+        m_recorder.decided(closing.request.step, record.decision, record.by);
+        m_recorder.interventionClosed(record);
+        closing.answer(record.decision, record.by, {});
+    });
+    m_requests.emplace(id, std::move(open));
+    m_recorder.interventionOpened(request);
+    return id;
+}
+
+void Run::closeRequest(const QString &requestId)
+{
+    auto found = m_requests.find(requestId);
+    if (found == m_requests.end())
+        return;
+    InterventionRecord record{found->second.request, QStringLiteral("Cancelled"), QStringLiteral("engine"), {},
+                              QDateTime::currentDateTimeUtc()};
+    m_requests.erase(found);
+    m_closedRequests.insert(requestId, record);
+    emit interventionDecided(record); // observers close their dialogs; not a decision
+}
+
+Run::DecisionResult Run::decide(const Decision &decision)
+{
+    auto found = m_requests.find(decision.requestId);
+    if (found == m_requests.end()) {
+        const auto closed = m_closedRequests.constFind(decision.requestId);
+        if (closed == m_closedRequests.cend())
+            return {false, QStringLiteral("no request '%1' in run %2").arg(decision.requestId, m_id)};
+        if (closed->decision == QLatin1String("Cancelled"))
+            return {false, QStringLiteral("the request was cancelled (the step no longer waits)")};
+        return {false, QStringLiteral("already decided: %1 by %2 at %3")
+                           .arg(closed->decision, closed->by, closed->decidedAt.toString(Qt::ISODateWithMs))};
+    }
+    if (!found->second.request.allowedDecisions.contains(decision.decision)) {
+        return {false, QStringLiteral("'%1' is not allowed here (allowed: %2)")
+                           .arg(decision.decision, found->second.request.allowedDecisions.join(QStringLiteral(", ")))};
+    }
+    OpenRequest closing = std::move(found->second);
+    m_requests.erase(found);
+    closing.deadline->stop();
+    InterventionRecord record{closing.request, decision.decision, decision.by, m_expressions->mask(decision.comment),
+                              QDateTime::currentDateTimeUtc()};
+    m_closedRequests.insert(decision.requestId, record);
+    m_recorder.decided(closing.request.step, record.decision, record.by);
+    m_recorder.interventionClosed(record);
+    closing.answer(record.decision, record.by, record.comment);
+    return {true, {}};
+}
+
+RunStatus Run::finalStatus() const
+{
+    if (m_abortedBy == AbortCause::Action || m_abortedBy == AbortCause::User)
+        return RunStatus::Aborted;
+    if (m_abortedBy == AbortCause::Timeout)
+        return RunStatus::Failed;
+    bool rolledBack = false;
+    for (const PlannedNode &node : m_plan.nodes()) {
+        if (node.kind != NodeKind::Stage)
+            continue;
+        const NodeStatus status = m_recorder.status(node.id);
+        if (status == NodeStatus::Failed)
+            return RunStatus::Failed;
+        rolledBack = rolledBack || status == NodeStatus::RolledBack;
+    }
+    return rolledBack ? RunStatus::RolledBack : RunStatus::Succeeded;
+}
+
+void Run::finishRun()
+{
+    if (m_runTimeout)
+        m_runTimeout->stop();
+    // Whatever never had a reason to start (unused rollback lanes, handlers) is Skipped.
+    for (const PlannedNode &node : m_plan.nodes()) {
+        if (!isFinal(m_recorder.status(node.id)))
+            m_recorder.settled(node.id, NodeStatus::Skipped);
+    }
+    while (!m_requests.empty())
+        closeRequest(m_requests.begin()->first);
+    m_status = m_status == RunStatus::Running ? finalStatus() : m_status;
+    m_endedAt = QDateTime::currentDateTimeUtc();
+    m_finished = true;
+    m_recorder.flush();
+    log()->info("run {} ended {}", m_id.toStdString(), toString(m_status).toStdString());
+    emit finished(snapshot());
+}
+
+RunSnapshot Run::snapshot() const
+{
+    RunSnapshot snapshot;
+    snapshot.runId = m_id;
+    snapshot.originRunId = m_request.originRunId;
+    snapshot.pipelineId = m_request.pipeline.id;
+    snapshot.status = m_finished ? m_status : RunStatus::Running;
+    snapshot.startedAt = m_startedAt;
+    snapshot.endedAt = m_endedAt;
+    snapshot.inputs = m_request.inputs;
+    snapshot.error = m_firstFailure;
+    snapshot.vars = m_expressions->vars();
+    snapshot.nodes = m_recorder.nodes();
+    snapshot.interventions = m_recorder.interventions();
+    snapshot.events = m_recorder.events();
+    for (const NodeState &node : std::as_const(snapshot.nodes)) {
+        const bool handlerFailed = node.role != NodeRole::Main && node.status == NodeStatus::Failed;
+        snapshot.warning = snapshot.warning || node.warning || handlerFailed;
+    }
+    return snapshot;
+}
+
+} // namespace pw::engine

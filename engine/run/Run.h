@@ -1,0 +1,140 @@
+#pragma once
+
+#include "RunExpressions.h"
+#include "RunPlan.h"
+#include "RunRecorder.h"
+#include "SlotPool.h"
+#include "Task.h"
+#include "engine/RunRequest.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace pw::engine {
+
+class PipelineTask;
+class LongTimer;
+
+// One run of one pipeline, on the engine thread: owns the pipeline copy, the plan, the
+// record, the expressions, the slots and the task tree, and is the services object every
+// task of the run talks to.
+class Run : public QObject
+{
+    Q_OBJECT
+
+public:
+    Run(RunRequest request, QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~Run() override;
+
+    const QString &id() const { return m_id; }
+    void start();
+    // A user abort (an Abort). A second one while the error handler runs cancels it too.
+    void abort();
+
+    struct DecisionResult
+    {
+        bool accepted = false;
+        QString refusal; // why not, when refused
+    };
+    DecisionResult decide(const Decision &decision);
+
+    RunSnapshot snapshot() const;
+    bool isFinished() const { return m_finished; }
+
+    // --- services for the tasks ---
+    void post(std::function<void()> work);
+    RunRecorder &record() { return m_recorder; }
+    RunExpressions &expressions() { return *m_expressions; }
+    SlotPool &slotPool() { return m_slots; }
+    const RunPlan &plan() const { return m_plan; }
+    const model::Pipeline &pipeline() const { return m_request.pipeline; }
+    const RunRequest &request() const { return m_request; }
+    QNetworkAccessManager *network() const { return m_network; }
+    Progress &pipelineProgress() { return m_pipelineProgress; }
+    bool failFast() const;
+    NodeStatus nodeStatus(const QString &id) const { return m_recorder.status(id); }
+    RunExpressions::Scope scopeFor(const QString &nodeId, int attempt, const Frame &frame) const;
+
+    // Settles a node that will not start, with everything inside it (lanes included).
+    void settle(const model::Node &node, NodeStatus status);
+    void settle(const model::NodeList &nodes, NodeStatus status);
+    void settleStage(const model::Stage &stage, NodeStatus status);
+    // Nothing new starts after an abort or the run timeout, except the pipeline's handler.
+    bool mayStartNew(const Frame &frame) const;
+    // Checks a node's `when` against the frame's "so far"; settles it (Skipped, or Failed on
+    // a condition error) and returns false when it does not run.
+    bool passesWhen(const model::Node &node, const Frame &frame);
+    bool passesStageWhen(const model::Stage &stage);
+
+    // Records a node's final status and counts a failure in the frame's "so far".
+    void endNode(const QString &id, NodeStatus status, const Frame &frame);
+    // Back to Pending for a RetryStepGroup re-run, taking a failure back.
+    void resetNode(const QString &id, const Frame &frame);
+
+    bool isAborted() const { return m_abortedBy != AbortCause::None; }
+    bool timedOut() const { return m_abortedBy == AbortCause::Timeout; }
+    // An Abort action or a user abort: cancel everything running; only the handler runs.
+    void abortRun(const QString &cause);
+    void requestPipelineRollback();
+    void noteFailure(const RunError &error);
+    std::optional<RunError> firstFailure() const { return m_firstFailure; }
+
+    // Opens a request; `answer` gets the decision (or the timeout's) exactly once.
+    using Answer = std::function<void(const QString &decision, const QString &by, const QString &comment)>;
+    QString openRequest(InterventionRequest request, Answer answer);
+    void closeRequest(const QString &requestId); // cancelled: the step no longer waits
+
+signals:
+    void nodesChanged(const QList<pw::engine::NodeState> &states);
+    void eventsAdded(const QList<pw::engine::RunEvent> &events);
+    void logLinesAdded(const QList<pw::engine::LogLine> &lines);
+    void interventionRequested(const pw::engine::InterventionRequest &request);
+    void interventionDecided(const pw::engine::InterventionRecord &record);
+    void finished(const pw::engine::RunSnapshot &snapshot);
+
+private:
+    enum class AbortCause { None, Action, User, Timeout };
+    void finishRun();
+    bool whenAllows(const model::When &when, const Progress &progress, const QString &nodeId,
+                    const Frame &frame, bool &conditionFailed);
+    RunStatus finalStatus() const;
+
+    struct OpenRequest
+    {
+        InterventionRequest request;
+        Answer answer;
+        std::unique_ptr<LongTimer> deadline;
+    };
+
+    RunRequest m_request;
+    QString m_id;
+    QNetworkAccessManager *m_network;
+    RunPlan m_plan;
+    RunRecorder m_recorder;
+    std::unique_ptr<RunExpressions> m_expressions;
+    SlotPool m_slots;
+    Progress m_pipelineProgress;
+    std::unique_ptr<PipelineTask> m_root;
+    std::unique_ptr<LongTimer> m_runTimeout;
+    AbortCause m_abortedBy = AbortCause::None;
+    bool m_pipelineRollbackRequested = false;
+    std::optional<RunError> m_firstFailure;
+    std::map<QString, OpenRequest> m_requests;
+    QHash<QString, InterventionRecord> m_closedRequests;
+    int m_requestCounter = 0;
+    QDateTime m_startedAt;
+    QDateTime m_endedAt;
+    RunStatus m_status = RunStatus::Pending;
+    bool m_finished = false;
+
+    friend class PipelineTask;
+};
+
+QString makeRunId();
+
+} // namespace pw::engine

@@ -1,0 +1,204 @@
+#include "RunExpressions.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace pw::engine {
+namespace {
+
+const QString kRawMarker = QStringLiteral("__pipewrightRaw");
+
+QJSValue errorObject(QJSEngine &js, const std::optional<RunError> &error)
+{
+    if (!error)
+        return QJSValue(QJSValue::UndefinedValue);
+    QJSValue object = js.newObject();
+    object.setProperty(QStringLiteral("type"), model::toString(error->type));
+    object.setProperty(QStringLiteral("message"), error->message);
+    object.setProperty(QStringLiteral("step"), error->step);
+    object.setProperty(QStringLiteral("stage"), error->stage.isEmpty() ? QJSValue(QJSValue::NullValue)
+                                                                       : QJSValue(error->stage));
+    return object;
+}
+
+} // namespace
+
+RunExpressions::RunExpressions(RunInfo info)
+{
+    m_steps = m_js.newObject();
+    m_varsObject = m_js.newObject();
+    m_context = m_js.newObject();
+    m_context.setProperty(QStringLiteral("inputs"), m_js.toScriptValue(info.inputs));
+    QVariantMap secrets;
+    for (auto it = info.secrets.cbegin(); it != info.secrets.cend(); ++it) {
+        secrets.insert(it.key(), it.value());
+        if (!it.value().isEmpty())
+            m_secretValues << it.value();
+    }
+    std::sort(m_secretValues.begin(), m_secretValues.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    m_context.setProperty(QStringLiteral("secrets"), m_js.toScriptValue(secrets));
+    QJSValue run = m_js.newObject();
+    run.setProperty(QStringLiteral("id"), info.runId);
+    run.setProperty(QStringLiteral("startedAt"), info.startedAt.toString(Qt::ISODateWithMs));
+    m_context.setProperty(QStringLiteral("run"), run);
+    QJSValue pipeline = m_js.newObject();
+    pipeline.setProperty(QStringLiteral("id"), info.pipelineId);
+    pipeline.setProperty(QStringLiteral("name"), info.pipelineName);
+    m_context.setProperty(QStringLiteral("pipeline"), pipeline);
+    m_raw = m_js.evaluate(QStringLiteral("(function (value) { return { %1: String(value) }; })").arg(kRawMarker));
+}
+
+void RunExpressions::stepChanged(const NodeState &state)
+{
+    m_dirtySteps.insert(state.id, state);
+}
+
+void RunExpressions::setVar(const QString &name, const QVariantMap &value)
+{
+    m_vars.insert(name, value);
+    m_varsObject.setProperty(name, m_js.toScriptValue(value));
+}
+
+void RunExpressions::flushSteps()
+{
+    for (const NodeState &state : std::as_const(m_dirtySteps)) {
+        QJSValue step = m_js.newObject();
+        step.setProperty(QStringLiteral("status"), toString(state.status));
+        step.setProperty(QStringLiteral("attempts"), state.attempts);
+        step.setProperty(QStringLiteral("outputs"), m_js.toScriptValue(state.outputs));
+        if (state.error) {
+            QJSValue error = m_js.newObject();
+            error.setProperty(QStringLiteral("type"), model::toString(state.error->type));
+            error.setProperty(QStringLiteral("message"), state.error->message);
+            step.setProperty(QStringLiteral("error"), error);
+        } else {
+            step.setProperty(QStringLiteral("error"), QJSValue(QJSValue::NullValue));
+        }
+        m_steps.setProperty(state.id, step);
+    }
+    m_dirtySteps.clear();
+}
+
+QJSValue RunExpressions::compiled(const QString &expression, QString *error)
+{
+    const auto found = m_compiled.constFind(expression);
+    if (found != m_compiled.cend())
+        return *found;
+    // Compiled as a function of the context names, so an expression sees exactly the context
+    // and each distinct expression is parsed once per run.
+    const QJSValue constructor = m_js.globalObject().property(QStringLiteral("Function"));
+    QJSValue function = constructor.callAsConstructor(
+        {QJSValue(QStringLiteral("inputs")), QJSValue(QStringLiteral("secrets")),
+         QJSValue(QStringLiteral("steps")), QJSValue(QStringLiteral("vars")),
+         QJSValue(QStringLiteral("run")), QJSValue(QStringLiteral("pipeline")),
+         QJSValue(QStringLiteral("stage")), QJSValue(QStringLiteral("attempt")),
+         QJSValue(QStringLiteral("error")), QJSValue(QStringLiteral("raw")),
+         QJSValue(QStringLiteral("return (") + expression + QStringLiteral("\n);"))});
+    if (function.isError()) {
+        *error = function.toString();
+        return {};
+    }
+    m_compiled.insert(expression, function);
+    return function;
+}
+
+RunExpressions::Result RunExpressions::evaluate(const QString &expression, const Scope &scope)
+{
+    flushSteps();
+    QString error;
+    QJSValue function = compiled(expression, &error);
+    if (!error.isEmpty())
+        return {{}, QStringLiteral("expression '%1' failed: %2").arg(expression, error)};
+    QJSValue stage = m_js.newObject();
+    stage.setProperty(QStringLiteral("id"), scope.stageId);
+    const QJSValue value = function.call(
+        {m_context.property(QStringLiteral("inputs")), m_context.property(QStringLiteral("secrets")),
+         m_steps, m_varsObject, m_context.property(QStringLiteral("run")),
+         m_context.property(QStringLiteral("pipeline")), stage, QJSValue(scope.attempt),
+         errorObject(m_js, scope.error), m_raw});
+    if (value.isError())
+        return {{}, QStringLiteral("expression '%1' failed: %2").arg(expression, mask(value.toString()))};
+    return {value, {}};
+}
+
+RunExpressions::BoolResult RunExpressions::condition(const QString &expression, const Scope &scope)
+{
+    const Result result = evaluate(expression, scope);
+    if (!result.error.isEmpty())
+        return {false, result.error};
+    return {result.value.toBool(), {}};
+}
+
+QString RunExpressions::toText(const QJSValue &value) const
+{
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (value.isString() || value.isNumber() || value.isBool())
+        return value.toString();
+    // Objects and lists read best as JSON (a whole outputs map, a list of names).
+    const QJsonDocument json = QJsonDocument::fromVariant(value.toVariant());
+    return json.isNull() ? value.toString() : QString::fromUtf8(json.toJson(QJsonDocument::Compact));
+}
+
+QString RunExpressions::shellQuote(const QString &value)
+{
+    QString quoted = value;
+    quoted.replace(u'\'', QStringLiteral("'\\''"));
+    return u'\'' + quoted + u'\'';
+}
+
+RunExpressions::TextResult RunExpressions::expand(const QString &text, const Scope &scope, bool quote)
+{
+    if (!text.contains(QLatin1String("{{")))
+        return {text, {}};
+    const model::ParsedTemplate parsed = model::parseTemplate(text);
+    if (!parsed.error.isEmpty())
+        return {{}, parsed.error};
+    QString out;
+    for (const model::TemplatePart &part : parsed.parts) {
+        if (!part.isExpression) {
+            out += part.text;
+            continue;
+        }
+        const Result result = evaluate(part.text, scope);
+        if (!result.error.isEmpty())
+            return {{}, result.error};
+        if (result.value.isObject() && result.value.hasOwnProperty(kRawMarker)) {
+            out += result.value.property(kRawMarker).toString();
+            continue;
+        }
+        const QString value = toText(result.value);
+        out += quote ? shellQuote(value) : value;
+    }
+    return {out, {}};
+}
+
+QString RunExpressions::mask(const QString &text) const
+{
+    if (m_secretValues.isEmpty())
+        return text;
+    QString masked = text;
+    for (const QString &secret : m_secretValues)
+        masked.replace(secret, QStringLiteral("***"));
+    return masked;
+}
+
+QVariantMap RunExpressions::mask(const QVariantMap &map) const
+{
+    if (m_secretValues.isEmpty())
+        return map;
+    QVariantMap masked;
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        if (it.value().typeId() == QMetaType::QString)
+            masked.insert(it.key(), mask(it.value().toString()));
+        else if (it.value().typeId() == QMetaType::QVariantMap)
+            masked.insert(it.key(), mask(it.value().toMap()));
+        else
+            masked.insert(it.key(), it.value());
+    }
+    return masked;
+}
+
+} // namespace pw::engine

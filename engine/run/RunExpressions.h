@@ -1,0 +1,91 @@
+#pragma once
+
+#include "engine/RunTypes.h"
+#include "model/Pipeline.h"
+#include "model/Template.h"
+
+#include <QHash>
+#include <QJSEngine>
+#include <QSet>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace pw::engine {
+
+// Evaluates a run's JavaScript expressions (`when.condition`, Verify conditions and the
+// `{{ }}` in step specs) over the context of semantics.md, with one QJSEngine per run on
+// the engine thread. Step states reach JavaScript lazily: only what changed since the last
+// evaluation is converted, so a run of 10,000 steps pays nothing for steps nobody reads.
+class RunExpressions
+{
+public:
+    struct RunInfo
+    {
+        QString runId;
+        QDateTime startedAt;
+        QString pipelineId;
+        QString pipelineName;
+        QVariantMap inputs; // typed values
+        QHash<QString, QString> secrets; // name -> value
+    };
+    RunExpressions(RunInfo info);
+
+    // What varies from one evaluation to the next.
+    struct Scope
+    {
+        QString stageId;
+        int attempt = 0;
+        std::optional<RunError> error; // in handlers and rollback steps
+    };
+
+    void stepChanged(const NodeState &state);
+    void setVar(const QString &name, const QVariantMap &value);
+    QVariantMap vars() const { return m_vars; }
+
+    struct Result
+    {
+        QJSValue value;
+        QString error; // "expression 'x.y' failed: TypeError: ..." when it did not evaluate
+    };
+    Result evaluate(const QString &expression, const Scope &scope);
+
+    struct BoolResult
+    {
+        bool value = false;
+        QString error;
+    };
+    BoolResult condition(const QString &expression, const Scope &scope);
+
+    struct TextResult
+    {
+        QString text;
+        QString error;
+    };
+    // Replaces every `{{ expr }}`; with shellQuote each value is single-quoted for /bin/sh
+    // unless written as `raw(expr)`.
+    TextResult expand(const QString &text, const Scope &scope, bool shellQuote);
+
+    // Replaces every secret value by ***.
+    QString mask(const QString &text) const;
+    QVariantMap mask(const QVariantMap &map) const;
+
+    static QString shellQuote(const QString &value);
+
+private:
+    void flushSteps();
+    QJSValue compiled(const QString &expression, QString *error);
+    QString toText(const QJSValue &value) const;
+
+    QJSEngine m_js;
+    QJSValue m_steps;
+    QJSValue m_varsObject;
+    QJSValue m_context; // inputs, secrets, run, pipeline: fixed for the run
+    QJSValue m_raw;
+    QHash<QString, QJSValue> m_compiled;
+    QHash<QString, NodeState> m_dirtySteps;
+    QVariantMap m_vars;
+    QStringList m_secretValues; // longest first, so that overlapping secrets mask fully
+};
+
+} // namespace pw::engine

@@ -1,0 +1,225 @@
+#include "RunRecorder.h"
+
+namespace pw::engine {
+namespace {
+
+// Long enough to batch bursts, short enough that a person sees the run live.
+constexpr int kFlushIntervalMs = 30;
+
+QDateTime now() { return QDateTime::currentDateTimeUtc(); }
+
+} // namespace
+
+RunRecorder::RunRecorder(const RunPlan &plan, QObject *parent) : QObject(parent), m_plan(plan)
+{
+    m_nodes.reserve(plan.nodes().size());
+    for (const PlannedNode &planned : plan.nodes()) {
+        NodeState state;
+        state.id = planned.id;
+        state.kind = planned.kind;
+        state.stage = planned.stage;
+        state.parents = planned.parents;
+        state.role = planned.role;
+        if (planned.step)
+            state.stepType = planned.step->type();
+        m_nodes.push_back(std::move(state));
+    }
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kFlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &RunRecorder::flush);
+}
+
+const NodeState &RunRecorder::node(const QString &id) const
+{
+    return m_nodes[std::size_t(m_plan.node(id).order)];
+}
+
+NodeState &RunRecorder::mutableNode(const QString &id)
+{
+    return m_nodes[std::size_t(m_plan.node(id).order)];
+}
+
+QList<NodeState> RunRecorder::nodes() const
+{
+    return QList<NodeState>(m_nodes.cbegin(), m_nodes.cend());
+}
+
+void RunRecorder::addEvent(RunEvent event)
+{
+    m_events.append(event);
+    m_pendingEvents.append(std::move(event));
+    scheduleFlush();
+}
+
+void RunRecorder::changed(const NodeState &state)
+{
+    if (onNodeChanged)
+        onNodeChanged(state);
+    const auto found = m_pendingNodeIndex.constFind(state.id);
+    if (found != m_pendingNodeIndex.cend()) {
+        m_pendingNodes[*found] = state;
+    } else {
+        m_pendingNodeIndex.insert(state.id, m_pendingNodes.size());
+        m_pendingNodes.append(state);
+    }
+    scheduleFlush();
+}
+
+void RunRecorder::scheduleFlush()
+{
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void RunRecorder::flush()
+{
+    m_flushTimer.stop();
+    if (!m_pendingNodes.isEmpty()) {
+        m_pendingNodeIndex.clear();
+        emit nodesChanged(std::exchange(m_pendingNodes, {}));
+    }
+    if (!m_pendingEvents.isEmpty())
+        emit eventsAdded(std::exchange(m_pendingEvents, {}));
+    if (!m_pendingLines.isEmpty())
+        emit logLinesAdded(std::exchange(m_pendingLines, {}));
+}
+
+void RunRecorder::started(const QString &id)
+{
+    NodeState &state = mutableNode(id);
+    state.status = NodeStatus::Running;
+    if (!state.startedAt.isValid()) {
+        state.startedAt = now();
+        addEvent({state.startedAt, id, QStringLiteral("started"), 0, {}, -1, {}, {}, {}});
+    }
+    changed(state);
+}
+
+void RunRecorder::attemptStarted(const QString &id, int attempt)
+{
+    NodeState &state = mutableNode(id);
+    state.attempts = attempt;
+    addEvent({now(), id, QStringLiteral("attemptStarted"), attempt, {}, -1, {}, {}, {}});
+    changed(state);
+}
+
+void RunRecorder::attemptFailed(const QString &id, int attempt, const NodeError &error)
+{
+    NodeState &state = mutableNode(id);
+    state.error = error;
+    addEvent({now(), id, QStringLiteral("attemptFailed"), attempt, error.type, -1, {}, {}, {}});
+    changed(state);
+}
+
+void RunRecorder::retryScheduled(const QString &id, int attempt, qint64 delayMs)
+{
+    NodeState &state = mutableNode(id);
+    state.status = NodeStatus::Retrying;
+    addEvent({now(), id, QStringLiteral("retryScheduled"), attempt, {}, delayMs, {}, {}, {}});
+    changed(state);
+}
+
+void RunRecorder::setStatus(const QString &id, NodeStatus status)
+{
+    NodeState &state = mutableNode(id);
+    if (state.status == status)
+        return;
+    state.status = status;
+    changed(state);
+}
+
+void RunRecorder::waiting(const QString &id)
+{
+    NodeState &state = mutableNode(id);
+    state.status = NodeStatus::Waiting;
+    addEvent({now(), id, QStringLiteral("waiting"), state.attempts, {}, -1, {}, {}, {}});
+    changed(state);
+}
+
+void RunRecorder::decided(const QString &id, const QString &decision, const QString &by)
+{
+    addEvent({now(), id, QStringLiteral("decided"), 0, {}, -1, {}, decision, by});
+}
+
+void RunRecorder::ended(const QString &id, NodeStatus status)
+{
+    NodeState &state = mutableNode(id);
+    state.status = status;
+    state.endedAt = now();
+    if (status == NodeStatus::IgnoredFailure)
+        state.warning = true;
+    addEvent({state.endedAt, id, QStringLiteral("ended"), 0, {}, -1, status, {}, {}});
+    changed(state);
+}
+
+void RunRecorder::settled(const QString &id, NodeStatus status)
+{
+    NodeState &state = mutableNode(id);
+    if (isFinal(state.status))
+        return;
+    const QDateTime at = now();
+    addEvent({at, id, status == NodeStatus::Skipped ? QStringLiteral("skipped") : QStringLiteral("cancelled"),
+              0, {}, -1, {}, {}, {}});
+    state.status = status;
+    state.endedAt = at;
+    addEvent({at, id, QStringLiteral("ended"), 0, {}, -1, status, {}, {}});
+    changed(state);
+}
+
+void RunRecorder::failedWithoutStart(const QString &id, const NodeError &error)
+{
+    mutableNode(id).error = error;
+    ended(id, NodeStatus::Failed);
+}
+
+void RunRecorder::setOutputs(const QString &id, const QVariantMap &outputs)
+{
+    NodeState &state = mutableNode(id);
+    state.outputs = outputs;
+    changed(state);
+}
+
+void RunRecorder::setWarning(const QString &id)
+{
+    NodeState &state = mutableNode(id);
+    if (state.warning)
+        return;
+    state.warning = true;
+    changed(state);
+}
+
+void RunRecorder::setError(const QString &id, const NodeError &error)
+{
+    mutableNode(id).error = error;
+}
+
+void RunRecorder::reset(const QString &id)
+{
+    NodeState &state = mutableNode(id);
+    state.status = NodeStatus::Pending;
+    state.endedAt = {};
+    state.warning = false;
+    state.outputs.clear();
+    changed(state);
+}
+
+void RunRecorder::log(const QString &node, int attempt, LogLine::Stream stream, const QString &text)
+{
+    m_pendingLines.append({now(), node, attempt, stream, text});
+    scheduleFlush();
+}
+
+void RunRecorder::interventionOpened(const InterventionRequest &request)
+{
+    flush(); // the request must not overtake the events that led to it
+    emit interventionRequested(request);
+}
+
+void RunRecorder::interventionClosed(const InterventionRecord &record)
+{
+    m_interventions.append(record);
+    flush();
+    emit interventionDecided(record);
+}
+
+} // namespace pw::engine

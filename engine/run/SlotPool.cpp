@@ -1,0 +1,58 @@
+#include "SlotPool.h"
+
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace pw::engine {
+
+SlotPool::SlotPool(int capacity, QObject *parent) : QObject(parent), m_capacity(std::max(1, capacity)) {}
+
+SlotPool::Ticket SlotPool::acquire(int order, std::function<void()> granted)
+{
+    const Ticket ticket = m_nextTicket++;
+    m_waiting.emplace(std::make_pair(order, ticket), std::move(granted));
+    grantScheduled();
+    return ticket;
+}
+
+bool SlotPool::withdraw(Ticket ticket)
+{
+    for (auto it = m_waiting.begin(); it != m_waiting.end(); ++it) {
+        if (it->first.second == ticket) {
+            m_waiting.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+void SlotPool::release()
+{
+    m_inUse = std::max(0, m_inUse - 1);
+    grantScheduled();
+}
+
+void SlotPool::grantScheduled()
+{
+    // Deferred so that all the steps a block starts at once are queued before any is
+    // granted: then file order decides, not the order the code happened to ask in.
+    if (m_grantPending || m_waiting.empty() || m_inUse >= m_capacity)
+        return;
+    m_grantPending = true;
+    QMetaObject::invokeMethod(this, &SlotPool::grant, Qt::QueuedConnection);
+}
+
+void SlotPool::grant()
+{
+    m_grantPending = false;
+    while (m_inUse < m_capacity && !m_waiting.empty()) {
+        auto first = m_waiting.begin();
+        auto granted = std::move(first->second);
+        m_waiting.erase(first);
+        ++m_inUse;
+        granted();
+    }
+}
+
+} // namespace pw::engine
