@@ -5,8 +5,6 @@
 #include "PipelineDocument.h"
 #include "WindowScreenshot.h"
 
-#include "model/ModelLog.h"
-
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>

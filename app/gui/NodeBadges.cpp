@@ -8,6 +8,12 @@ namespace {
 
 using namespace pw::model;
 
+// Interventions and approvals both wait a day by default (pipeline-format.md).
+QString defaultWait()
+{
+    return Duration::fromMilliseconds(kDefaultInterventionTimeoutMs).toString();
+}
+
 QVariantMap badge(const QString &kind, const QString &label, const QString &detail)
 {
     return {{QStringLiteral("kind"), kind},
@@ -46,8 +52,7 @@ QString describeAction(const FailureAction &action)
             + (action.onRetryFailure ? describeAction(*action.onRetryFailure)
                                      : toString(ActionType::MarkAsFailure));
     } else if (action.type == ActionType::ManualIntervention) {
-        text += QStringLiteral(" (") + (action.timeout ? action.timeout->toString()
-                                                      : QStringLiteral("1d"));
+        text += QStringLiteral(" (") + (action.timeout ? action.timeout->toString() : defaultWait());
         text += QStringLiteral("), then ")
             + (action.onTimeout ? describeAction(*action.onTimeout)
                                 : toString(ActionType::MarkAsFailure));
@@ -110,7 +115,7 @@ QString describeRetry(const RetryPolicy &retry)
     if (retry.minInterval)
         parts << QStringLiteral("at least ") + retry.minInterval->toString();
     if (retry.maxInterval)
-        parts << QStringLiteral("at most ") + retry.maxInterval->toString() + QStringLiteral(" a delay");
+        parts << QStringLiteral("at most %1 a delay").arg(retry.maxInterval->toString());
     if (retry.maxDuration)
         parts << QStringLiteral("no new attempt after ") + retry.maxDuration->toString();
     parts << QStringLiteral("on ") + errorList(retry.onErrors);
@@ -138,11 +143,13 @@ QVariantList stepBadges(const Step &step)
     }
     addStrategies(badges, step.failureStrategies);
     if (step.timeout) {
-        badges << badge(QStringLiteral("timeout"), step.timeout->toString(),
-                        QStringLiteral("Each attempt is stopped after ") + step.timeout->toString());
+        const QString timeout = step.timeout->toString();
+        badges << badge(QStringLiteral("timeout"), timeout,
+                        QStringLiteral("Each attempt is stopped after ") + timeout);
     } else if (step.type() == StepType::Approval) {
-        badges << badge(QStringLiteral("timeout"), QStringLiteral("1d"),
-                        QStringLiteral("Approvals wait at most 1d unless a timeout is set"));
+        badges << badge(QStringLiteral("timeout"), defaultWait(),
+                        QStringLiteral("Approvals wait at most %1 unless a timeout is set")
+                            .arg(defaultWait()));
     }
     addWhen(badges, step.when, QStringLiteral("stage"));
     return badges;

@@ -95,7 +95,8 @@ QString stepSummary(const Step &step)
             else if constexpr (std::is_same_v<Spec, HttpSpec>)
                 return spec.method.value_or(QStringLiteral("GET")) + u' ' + spec.url;
             else if constexpr (std::is_same_v<Spec, WaitSpec>)
-                return QStringLiteral("wait ") + spec.duration.toString();
+                return spec.duration ? QString(QStringLiteral("wait ") + spec.duration->toString())
+                                     : QString();
             else if constexpr (std::is_same_v<Spec, VerifySpec>)
                 return firstLine(spec.condition);
             else

@@ -1,0 +1,95 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Pipewright
+
+// The bar above everything: which pipeline is open, from which file, and its run settings.
+Rectangle {
+    id: header
+
+    required property PipelineDocument document
+
+    readonly property string heading: document.hasPipeline ? document.pipelineName
+                                    : document.isUntitled ? qsTr("No pipeline open")
+                                    : document.fileName
+
+    implicitHeight: 58
+    color: Theme.panel
+
+    Rectangle {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        height: 1
+        color: Theme.border
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 16
+        anchors.rightMargin: 16
+        spacing: 12
+
+        Image {
+            source: Theme.icon("logo")
+            sourceSize.width: 28
+            sourceSize.height: 28
+            Layout.alignment: Qt.AlignVCenter
+        }
+
+        ColumnLayout {
+            spacing: 2
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignVCenter
+
+            RowLayout {
+                spacing: 8
+                Label {
+                    text: header.heading
+                    font.pixelSize: Theme.titleFontSize
+                    font.bold: true
+                    color: Theme.text
+                    elide: Text.ElideRight
+                    Layout.maximumWidth: 420
+                }
+                Label {
+                    visible: header.document.hasPipeline
+                    text: header.document.pipelineId
+                    font.family: Theme.monoFamily
+                    font.pixelSize: Theme.smallFontSize
+                    color: Theme.textMuted
+                }
+                Rectangle {
+                    visible: !header.document.isUntitled
+                    implicitWidth: readOnly.implicitWidth + 14
+                    implicitHeight: 18
+                    radius: 9
+                    color: Theme.tint(Theme.textMuted, 0.1)
+                    Label {
+                        id: readOnly
+                        anchors.centerIn: parent
+                        text: qsTr("Read-only")
+                        font.pixelSize: Theme.smallFontSize
+                        color: Theme.textMuted
+                    }
+                }
+            }
+
+            Label {
+                text: header.document.isUntitled
+                      ? qsTr("Open a pipeline: pipewright FILE.yaml")
+                      : header.document.filePath + (header.document.pipelineDescription
+                                                    ? "  ·  " + header.document.pipelineDescription
+                                                    : "")
+                color: Theme.textMuted
+                elide: Text.ElideMiddle
+                Layout.fillWidth: true
+            }
+        }
+
+        BadgeFlow {
+            badges: header.document.pipelineBadges
+            Layout.preferredWidth: Math.min(implicitWidth, header.width * 0.4)
+            Layout.alignment: Qt.AlignVCenter
+        }
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Pipewright's run benchmarks (issue: engine). Prints figures; asserts nothing, so that a
+# slow machine never fails CI. Targets: (a) 10,000 Echo steps in under 1 s in total;
+# (b) 1,000 Shell `true` steps with maxParallel 2 within 1.3x of `make -j2` on the same
+# commands.
+#
+#   tests/bench/run_bench.sh [path/to/pipewright]
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+binary="${1:-$root/build/app/pipewright}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+[ -x "$binary" ] || { echo "no pipewright binary at $binary (build first)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs GNU time (Debian package 'time')" >&2; exit 2; }
+
+# generate FILE KIND COUNT [MAXPARALLEL]
+generate() {
+    python3 - "$@" <<'PY'
+import sys
+path, kind, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+parallel = sys.argv[4] if len(sys.argv) > 4 else None
+lines = ["pipeline:", "  id: bench_%s" % kind]
+if parallel:
+    lines.append("  maxParallel: %s" % parallel)
+lines += ["  stages:", "    - stage:", "        id: only", "        steps:"]
+if kind == "echo":
+    for i in range(count):
+        lines.append("          - step: {id: s%d, type: Echo, spec: {message: step %d}}" % (i, i))
+else:
+    lines.append("          - parallel:")
+    for i in range(count):
+        lines.append("              - step: {id: s%d, type: Shell, spec: {command: \"true\"}}" % i)
+open(path, "w").write("\n".join(lines) + "\n")
+PY
+}
+
+# measure LABEL COMMAND... -> sets wall (s) and peak (KiB)
+measure() {
+    local label="$1"
+    shift
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/$label.out" 2>&1 || {
+        echo "$label: command failed:" >&2
+        tail -5 "$work/$label.out" >&2
+        exit 1
+    }
+    read -r wall peak <"$work/time.txt"
+}
+
+per_step_us() { python3 -c "print(f'{$1 / $2 * 1e6:.0f}')"; }
+
+echo "Pipewright run benchmarks ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ))"
+
+generate "$work/echo.yaml" echo 10000
+measure echo "$binary" run "$work/echo.yaml" --quiet --report "$work/echo-report.json"
+echo "(a) 10,000 Echo steps:       wall ${wall} s, $(per_step_us "$wall" 10000) us/step, peak ${peak} KiB  (target < 1 s)"
+
+generate "$work/shell.yaml" shell 1000 2
+measure shell "$binary" run "$work/shell.yaml" --quiet
+pw_wall=$wall
+pw_peak=$peak
+
+{
+    printf 'all:'
+    for i in $(seq 0 999); do printf ' t%d' "$i"; done
+    printf '\n'
+    for i in $(seq 0 999); do printf 't%d:\n\t@true\n.PHONY: t%d\n' "$i" "$i"; done
+} >"$work/Makefile"
+measure make make -s -j2 -f "$work/Makefile"
+make_wall=$wall
+ratio=$(python3 -c "print(f'{$pw_wall / max($make_wall, 1e-3):.2f}')")
+echo "(b) 1,000 Shell true, -j2:   pipewright ${pw_wall} s ($(per_step_us "$pw_wall" 1000) us/step, peak ${pw_peak} KiB)," \
+     "make ${make_wall} s, ratio ${ratio}x  (target <= 1.3x)"

@@ -1,0 +1,69 @@
+#include "app/gui/DesignerArguments.h"
+
+#include <QTest>
+
+using pw::gui::DesignerArguments;
+using pw::gui::parseDesignerArguments;
+
+class DesignerArgumentsTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parses_data();
+    void parses();
+};
+
+void DesignerArgumentsTest::parses_data()
+{
+    const QString example = QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode"); // -1: the designer opens
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("screenshot");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("untitled") << QStringList{} << -1 << QString() << QString() << QString();
+    QTest::newRow("file") << QStringList{example} << -1 << example << QString() << QString();
+    QTest::newRow("screenshot")
+        << QStringList{example, QStringLiteral("--screenshot"), QStringLiteral("/tmp/a.png")}
+        << -1 << example << QStringLiteral("/tmp/a.png") << QString();
+    QTest::newRow("screenshot first")
+        << QStringList{QStringLiteral("--screenshot=/tmp/a.png"), example}
+        << -1 << example << QStringLiteral("/tmp/a.png") << QString();
+    QTest::newRow("missing file")
+        << QStringList{QStringLiteral("/nonexistent/x.yaml")} << 2 << QString() << QString()
+        << QStringLiteral("no such file");
+    QTest::newRow("directory") << QStringList{QStringLiteral(PW_EXAMPLES_DIR)} << 2 << QString()
+                               << QString() << QStringLiteral("is a directory");
+    QTest::newRow("two files") << QStringList{example, example} << 2 << QString() << QString()
+                               << QStringLiteral("one file at a time");
+    QTest::newRow("screenshot without a path")
+        << QStringList{example, QStringLiteral("--screenshot")} << 2 << QString() << QString()
+        << QStringLiteral("screenshot");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << 2
+                                    << QString() << QString() << QStringLiteral("frobnicate");
+    QTest::newRow("help") << QStringList{example, QStringLiteral("--help")} << 0 << QString()
+                          << QString() << QStringLiteral("--screenshot");
+}
+
+void DesignerArgumentsTest::parses()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, file);
+    QFETCH(QString, screenshot);
+    QFETCH(QString, message);
+
+    const DesignerArguments parsed =
+        parseDesignerArguments(QStringList{QStringLiteral("pipewright")} + arguments);
+    QCOMPARE(parsed.exitCode.value_or(-1), exitCode);
+    QVERIFY2(parsed.message.contains(message), qPrintable(parsed.message));
+    if (!parsed.exitCode) {
+        QCOMPARE(parsed.file, file);
+        QCOMPARE(parsed.screenshotPath, screenshot);
+    }
+}
+
+QTEST_GUILESS_MAIN(DesignerArgumentsTest)
+#include "tst_designer_arguments.moc"

@@ -1,0 +1,246 @@
+#include "app/gui/MainWindow.h"
+#include "app/gui/PipelineDocument.h"
+
+#include "model/PipelineFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pw;
+
+namespace {
+
+// Warnings and worse (QML warnings included) logged during the current test function.
+QStringList &capturedWarnings()
+{
+    static QStringList warnings;
+    return warnings;
+}
+
+QtMessageHandler previousHandler = nullptr;
+
+void captureWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        capturedWarnings() << message;
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+int countSteps(const model::NodeList &nodes);
+
+int countSteps(const model::Node &node)
+{
+    if (node.step())
+        return 1;
+    if (const model::StepGroup *group = node.group())
+        return countSteps(group->steps) + countSteps(group->rollbackSteps)
+            + countSteps(group->errorHandler);
+    return countSteps(node.parallel()->items);
+}
+
+int countSteps(const model::NodeList &nodes)
+{
+    int steps = 0;
+    for (const model::Node &node : nodes)
+        steps += countSteps(node);
+    return steps;
+}
+
+int countSteps(const model::Stage &stage)
+{
+    return countSteps(stage.steps) + countSteps(stage.rollbackSteps)
+        + countSteps(stage.errorHandler);
+}
+
+struct FileCounts
+{
+    int stages = 0;
+    int steps = 0;
+};
+
+FileCounts countsOf(const model::Pipeline &pipeline)
+{
+    FileCounts counts;
+    counts.steps = countSteps(pipeline.errorHandler);
+    for (const model::StageItem &item : pipeline.stages) {
+        if (const model::Stage *stage = item.stage()) {
+            ++counts.stages;
+            counts.steps += countSteps(*stage);
+        } else {
+            for (const model::Stage &member : item.parallel()->stages) {
+                ++counts.stages;
+                counts.steps += countSteps(member);
+            }
+        }
+    }
+    return counts;
+}
+
+// How many instances of a QML component (e.g. "StepCard") the scene holds: what a user sees.
+int countItems(const QQuickItem *root, const QByteArray &component)
+{
+    const QByteArray className = root->metaObject()->className();
+    int count = className.startsWith(QByteArray(component + "_QMLTYPE_")) ? 1 : 0;
+    for (const QQuickItem *child : root->childItems())
+        count += countItems(child, component);
+    return count;
+}
+
+} // namespace
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void showsHarnessDeploy();
+    void drawsEveryExample_data();
+    void drawsEveryExample();
+    void opensUntitled();
+    void showsProblemsOfUnreadableFile();
+
+private:
+    // Loads the window, waits until it is on screen and renders one frame.
+    QQuickWindow *openWindow(QQmlApplicationEngine &engine, gui::PipelineDocument &document);
+};
+
+void MainWindowTest::initTestCase()
+{
+    previousHandler = qInstallMessageHandler(captureWarnings);
+}
+
+void MainWindowTest::init()
+{
+    capturedWarnings().clear();
+}
+
+void MainWindowTest::cleanup()
+{
+    const QString warnings = capturedWarnings().join(u'\n');
+    QVERIFY2(warnings.isEmpty(), qPrintable(QStringLiteral("warnings were logged:\n") + warnings));
+}
+
+QQuickWindow *MainWindowTest::openWindow(QQmlApplicationEngine &engine,
+                                         gui::PipelineDocument &document)
+{
+    QQuickWindow *window = gui::loadMainWindow(engine, document);
+    if (!window)
+        return nullptr;
+    if (!QTest::qWaitForWindowExposed(window))
+        return nullptr;
+    // Rendering runs the layouts and loads every image: their warnings show up here.
+    if (window->grabWindow().isNull())
+        return nullptr;
+    return window;
+}
+
+void MainWindowTest::showsHarnessDeploy()
+{
+    gui::PipelineDocument document;
+    document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+
+    QCOMPARE(window->title(), QStringLiteral("harness-deploy.yaml — Pipewright"));
+    QCOMPARE(window->size(), QSize(1400, 860));
+    QCOMPARE(document.outline()->stageCount(), 4);
+    QCOMPARE(countItems(window->contentItem(), "StageColumn"), 4);
+    QCOMPARE(countItems(window->contentItem(), "ParallelFrame"), 2);
+    QCOMPARE(countItems(window->contentItem(), "StepGroupBox"), 2);
+    QCOMPARE(document.problems()->rowCount(), 0);
+}
+
+void MainWindowTest::drawsEveryExample_data()
+{
+    QTest::addColumn<QString>("file");
+    const QStringList files = QDir(QStringLiteral(PW_EXAMPLES_DIR))
+                                  .entryList({QStringLiteral("*.yaml")}, QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << file;
+}
+
+void MainWindowTest::drawsEveryExample()
+{
+    QFETCH(QString, file);
+    const QString path = QStringLiteral(PW_EXAMPLES_DIR "/") + file;
+    const model::LoadResult expected = model::loadPipelineFile(path);
+    QVERIFY(expected.pipeline);
+    const FileCounts counts = countsOf(*expected.pipeline);
+
+    gui::PipelineDocument document;
+    document.load(path);
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+
+    QVERIFY(window->title().startsWith(file));
+    QCOMPARE(document.outline()->stageCount(), counts.stages);
+    QCOMPARE(countItems(window->contentItem(), "StageColumn"), counts.stages);
+    QCOMPARE(countItems(window->contentItem(), "StepCard"), counts.steps);
+    QCOMPARE(document.problems()->rowCount(), int(expected.problems.size()));
+}
+
+void MainWindowTest::opensUntitled()
+{
+    gui::PipelineDocument document;
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+
+    QCOMPARE(window->title(), QStringLiteral("Untitled — Pipewright"));
+    QCOMPARE(countItems(window->contentItem(), "StageColumn"), 0);
+    QCOMPARE(countItems(window->contentItem(), "EmptyCanvasHint"), 1);
+}
+
+void MainWindowTest::showsProblemsOfUnreadableFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("broken.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("pipeline:\n  id: broken\n  stages: [ { stage: { id: a\n");
+    file.close();
+
+    gui::PipelineDocument document;
+    document.load(path);
+    QVERIFY(!document.hasPipeline());
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+
+    QCOMPARE(window->title(), QStringLiteral("broken.yaml — Pipewright"));
+    QVERIFY(document.problems()->errorCount() > 0);
+    QVERIFY(document.problems()->texts().constFirst().startsWith(QStringLiteral("broken.yaml:")));
+    QCOMPARE(countItems(window->contentItem(), "StageColumn"), 0);
+}
+
+int main(int argc, char **argv)
+{
+    // Without a runtime directory (containers, CI) Qt warns once; that is not the window's fault.
+    QTemporaryDir runtimeDir;
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir.path()));
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    pw::gui::useDesignerStyle();
+    QGuiApplication application(argc, argv);
+    MainWindowTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_main_window.moc"

@@ -1,0 +1,266 @@
+#include "app/gui/OutlineBuilder.h"
+#include "app/gui/PipelineOutline.h"
+#include "app/gui/ProblemListModel.h"
+
+#include "model/PipelineFile.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QTest>
+
+#include <initializer_list>
+
+using namespace pw;
+using gui::PipelineOutline;
+
+namespace {
+
+model::Pipeline loadExample(const QString &name)
+{
+    const model::LoadResult result =
+        model::loadPipelineFile(QStringLiteral(PW_EXAMPLES_DIR "/") + name);
+    if (!result.pipeline)
+        qFatal("example %s did not load", qPrintable(name));
+    return *result.pipeline;
+}
+
+model::Pipeline loadText(const char *yaml)
+{
+    const model::LoadResult result = model::loadPipeline(QByteArray(yaml));
+    if (!result.pipeline || result.hasErrors()) {
+        QStringList problems;
+        for (const model::Problem &problem : result.problems)
+            problems << model::formatProblem(QStringLiteral("test.yaml"), problem);
+        qFatal("test pipeline did not load:\n%s", qPrintable(problems.join(u'\n')));
+    }
+    return *result.pipeline;
+}
+
+QStringList strings(std::initializer_list<const char *> items)
+{
+    QStringList list;
+    for (const char *item : items)
+        list << QString::fromUtf8(item);
+    return list;
+}
+
+constexpr auto kReportToQtTest = QAbstractItemModelTester::FailureReportingMode::QtTest;
+
+QString role(const PipelineOutline &outline, const QModelIndex &index, PipelineOutline::Role r)
+{
+    return outline.data(index, r).toString();
+}
+
+// "kind:nodeId" of each child of `parent`, to compare a level of the tree in one go.
+QStringList childRows(const PipelineOutline &outline, const QModelIndex &parent)
+{
+    QStringList rows;
+    for (int row = 0; row < outline.rowCount(parent); ++row) {
+        const QModelIndex child = outline.index(row, 0, parent);
+        const QString kind = role(outline, child, PipelineOutline::KindRole);
+        const auto name = kind == QLatin1String("lane") ? PipelineOutline::LaneRole
+                                                        : PipelineOutline::NodeIdRole;
+        rows << kind + u':' + role(outline, child, name);
+    }
+    return rows;
+}
+
+QStringList badgeField(const QVariant &badges, const QString &field)
+{
+    QStringList values;
+    for (const QVariant &badge : badges.toList())
+        values << badge.toMap().value(field).toString();
+    return values;
+}
+
+} // namespace
+
+class PipelineOutlineTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void passesModelTester_data();
+    void passesModelTester();
+    void mirrorsStagesLanesAndNodes();
+    void framesParallelStagesAndPipelineHandler();
+    void stepBadgesSayHowFailureIsHandled();
+    void stepSummaryIsOneLine_data();
+    void stepSummaryIsOneLine();
+    void problemListCountsSeverities();
+};
+
+void PipelineOutlineTest::passesModelTester_data()
+{
+    QTest::addColumn<QString>("file");
+    const QStringList files = QDir(QStringLiteral(PW_EXAMPLES_DIR))
+                                  .entryList({QStringLiteral("*.yaml")}, QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << file;
+}
+
+void PipelineOutlineTest::passesModelTester()
+{
+    QFETCH(QString, file);
+    const model::Pipeline pipeline = loadExample(file);
+    PipelineOutline outline;
+    QAbstractItemModelTester tester(&outline, kReportToQtTest);
+    outline.setPipeline(&pipeline);
+    QVERIFY(outline.rowCount() > 0);
+    outline.setPipeline(nullptr);
+    QCOMPARE(outline.rowCount(), 0);
+    QCOMPARE(outline.stageCount(), 0);
+}
+
+void PipelineOutlineTest::mirrorsStagesLanesAndNodes()
+{
+    const model::Pipeline pipeline = loadExample(QStringLiteral("harness-deploy.yaml"));
+    PipelineOutline outline;
+    outline.setPipeline(&pipeline);
+
+    QCOMPARE(outline.stageCount(), 4);
+    QCOMPARE(childRows(outline, {}),
+             strings({"stage:build", "stage:deploy", "stage:promote", "stage:notify"}));
+    const QModelIndex build = outline.index(0, 0);
+    QCOMPARE(role(outline, build, PipelineOutline::NameRole), QStringLiteral("Build"));
+    QCOMPARE(childRows(outline, build), strings({"lane:steps"}));
+
+    const QModelIndex buildSteps = outline.index(0, 0, build);
+    QCOMPARE(childRows(outline, buildSteps),
+             strings({"step:checkout", "parallel:", "stepGroup:integration_tests"}));
+    QCOMPARE(childRows(outline, outline.index(1, 0, buildSteps)),
+             strings({"step:compile", "step:unit_tests", "step:lint"}));
+
+    const QModelIndex group = outline.index(2, 0, buildSteps);
+    QCOMPARE(childRows(outline, group),
+             strings({"lane:steps", "lane:rollbackSteps"}));
+    const QModelIndex stopTestDb = outline.index(0, 0, outline.index(1, 0, group));
+    QCOMPARE(role(outline, stopTestDb, PipelineOutline::NodeIdRole), u"stop_test_db");
+    QCOMPARE(role(outline, stopTestDb, PipelineOutline::LaneRole), QStringLiteral("rollbackSteps"));
+    QCOMPARE(role(outline, stopTestDb, PipelineOutline::StepTypeRole), QStringLiteral("Echo"));
+
+    const QModelIndex deploy = outline.index(1, 0);
+    QCOMPARE(childRows(outline, deploy),
+             strings({"lane:steps", "lane:rollbackSteps"}));
+    QCOMPARE(childRows(outline, outline.index(1, 0, deploy)),
+             strings({"step:rollback_api", "step:rollback_worker"}));
+    QCOMPARE(badgeField(outline.data(deploy, PipelineOutline::BadgesRole), QStringLiteral("label")),
+             strings({"Abort / ManualIntervention"}));
+}
+
+void PipelineOutlineTest::framesParallelStagesAndPipelineHandler()
+{
+    const model::Pipeline pipeline = loadExample(QStringLiteral("kestra-errors.yaml"));
+    PipelineOutline outline;
+    outline.setPipeline(&pipeline);
+
+    QCOMPARE(childRows(outline, {}),
+             strings({"parallelStages:", "stage:load", "stage:report", "lane:errorHandler"}));
+    QCOMPARE(childRows(outline, outline.index(0, 0)),
+             strings({"stage:extract_api", "stage:extract_files"}));
+    QCOMPARE(outline.stageCount(), 4); // the two in the frame count
+}
+
+void PipelineOutlineTest::stepBadgesSayHowFailureIsHandled()
+{
+    const model::Pipeline pipeline = loadText(R"(
+pipeline:
+  id: badges
+  stages:
+    - stage:
+        id: s
+        steps:
+          - step:
+              id: call
+              type: Http
+              spec: { url: "https://example.com", method: POST }
+              retry: { type: exponential, maxAttempts: 4, interval: 1s }
+              catch: call_error
+              failureStrategies:
+                - onFailure:
+                    errors: [Timeout]
+                    action: { type: Retry, spec: { retryCount: 2 } }
+              timeout: 30s
+              when: { stageStatus: Failure }
+          - step:
+              id: sign_off
+              type: Approval
+              spec: { message: "Ship it?" }
+)");
+    PipelineOutline outline;
+    outline.setPipeline(&pipeline);
+    const QModelIndex lane = outline.index(0, 0, outline.index(0, 0));
+    const QVariant callBadges =
+        outline.data(outline.index(0, 0, lane), PipelineOutline::BadgesRole);
+    QCOMPARE(badgeField(callBadges, QStringLiteral("kind")),
+             strings({"retry", "catch", "strategy", "timeout", "when"}));
+    QCOMPARE(badgeField(callBadges, QStringLiteral("label")),
+             strings({"4 attempts", "catch → call_error", "Timeout → Retry", "30s",
+                      "on Failure"}));
+    QVERIFY(badgeField(callBadges, QStringLiteral("detail"))
+                .at(2).contains(QStringLiteral("Retry 2×, then MarkAsFailure")));
+
+    // An approval without a timeout still waits at most a day: the card says so.
+    const QVariant approvalBadges =
+        outline.data(outline.index(1, 0, lane), PipelineOutline::BadgesRole);
+    QCOMPARE(badgeField(approvalBadges, QStringLiteral("label")), strings({"1d"}));
+}
+
+void PipelineOutlineTest::stepSummaryIsOneLine_data()
+{
+    QTest::addColumn<QByteArray>("step");
+    QTest::addColumn<QString>("summary");
+    QTest::newRow("shell, several lines")
+        << QByteArray("{ id: a, type: Shell, spec: { command: \"make\\nmake install\\n\" } }")
+        << QStringLiteral("make …");
+    QTest::newRow("http with method")
+        << QByteArray("{ id: a, type: Http, spec: { url: \"https://x.org\", method: PUT } }")
+        << QStringLiteral("PUT https://x.org");
+    QTest::newRow("http default method")
+        << QByteArray("{ id: a, type: Http, spec: { url: \"https://x.org\" } }")
+        << QStringLiteral("GET https://x.org");
+    QTest::newRow("wait") << QByteArray("{ id: a, type: Wait, spec: { duration: 90s } }")
+                          << QStringLiteral("wait 1m30s");
+    QTest::newRow("verify")
+        << QByteArray("{ id: a, type: Verify, spec: { condition: \"1 === 1\" } }")
+        << QStringLiteral("1 === 1");
+}
+
+void PipelineOutlineTest::stepSummaryIsOneLine()
+{
+    QFETCH(QByteArray, step);
+    QFETCH(QString, summary);
+    const QByteArray yaml =
+        "pipeline:\n  id: p\n  stages:\n    - stage:\n        id: s\n        steps:\n"
+        "          - step: " + step + "\n";
+    const model::Pipeline pipeline = loadText(yaml.constData());
+    const model::Step *parsed = pipeline.stages.at(0).stage()->steps.at(0).step();
+    QVERIFY(parsed);
+    QCOMPARE(gui::stepSummary(*parsed), summary);
+}
+
+void PipelineOutlineTest::problemListCountsSeverities()
+{
+    model::Problem error;
+    error.message = QStringLiteral("stage 's': steps must not be empty");
+    error.location = {3, 5};
+    model::Problem warning;
+    warning.severity = model::Severity::Warning;
+    warning.message = QStringLiteral("pipeline: unknown key 'colour' (ignored)");
+    warning.location = {2, 3};
+
+    gui::ProblemListModel problems;
+    QAbstractItemModelTester tester(&problems, kReportToQtTest);
+    problems.setProblems(QStringLiteral("p.yaml"), {warning, error});
+    QCOMPARE(problems.rowCount(), 2);
+    QCOMPARE(problems.errorCount(), 1);
+    QCOMPARE(problems.warningCount(), 1);
+    QCOMPARE(problems.texts(),
+             strings({"p.yaml:2:3: warning: pipeline: unknown key 'colour' (ignored)",
+                      "p.yaml:3:5: stage 's': steps must not be empty"}));
+    QCOMPARE(problems.data(problems.index(1), gui::ProblemListModel::IsErrorRole).toBool(), true);
+}
+
+QTEST_GUILESS_MAIN(PipelineOutlineTest)
+#include "tst_pipeline_outline.moc"
