@@ -6,7 +6,8 @@ void EchoExecutor::start(const AttemptRequest &request)
 {
     const auto *spec = std::get_if<model::EchoSpec>(&request.spec);
     if (!spec) {
-        finishSoon(failure(model::ErrorType::Unknown, QStringLiteral("internal error: not an Echo step")));
+        finishSoon(
+            failure(model::ErrorType::Unknown, QStringLiteral("internal error: not an Echo step")));
         return;
     }
     const model::LogLevel level = spec->level.value_or(model::LogLevel::Info);

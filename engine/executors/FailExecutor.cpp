@@ -6,7 +6,8 @@ void FailExecutor::start(const AttemptRequest &request)
 {
     const auto *spec = std::get_if<model::FailSpec>(&request.spec);
     if (!spec) {
-        finishSoon(failure(model::ErrorType::Unknown, QStringLiteral("internal error: not a Fail step")));
+        finishSoon(
+            failure(model::ErrorType::Unknown, QStringLiteral("internal error: not a Fail step")));
         return;
     }
     if (spec->succeedOnAttempt && request.attempt >= *spec->succeedOnAttempt) {
@@ -17,8 +18,9 @@ void FailExecutor::start(const AttemptRequest &request)
         finishSoon(success());
         return;
     }
-    finishSoon(failure(spec->errorType.value_or(model::ErrorType::Unknown),
-                       spec->message.isEmpty() ? QStringLiteral("failed on purpose") : spec->message));
+    finishSoon(
+        failure(spec->errorType.value_or(model::ErrorType::Unknown),
+                spec->message.isEmpty() ? QStringLiteral("failed on purpose") : spec->message));
 }
 
 void FailExecutor::cancel(CancelReason reason)

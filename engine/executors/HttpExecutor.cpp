@@ -19,11 +19,9 @@ bool isConnectivityError(QNetworkReply::NetworkError error)
     switch (error) {
     case QNetworkReply::NoError:
     case QNetworkReply::OperationCanceledError: // only our own abort() does this
-    case QNetworkReply::TooManyRedirectsError: // the server answered: a configuration problem
-    case QNetworkReply::InsecureRedirectError:
-        return false;
-    default:
-        return error < QNetworkReply::ContentAccessDenied; // 201: the first "content" error
+    case QNetworkReply::TooManyRedirectsError:  // the server answered: a configuration problem
+    case QNetworkReply::InsecureRedirectError: return false;
+    default: return error < QNetworkReply::ContentAccessDenied; // 201: the first "content" error
     }
 }
 
@@ -69,9 +67,9 @@ void HttpExecutor::start(const AttemptRequest &request)
     const QUrl url(m_spec.url, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty()) {
-        finishSoon(failure(model::ErrorType::Unknown,
-                           QStringLiteral("invalid URL '%1' (expected http:// or https://)")
-                               .arg(m_spec.url)));
+        finishSoon(failure(
+            model::ErrorType::Unknown,
+            QStringLiteral("invalid URL '%1' (expected http:// or https://)").arg(m_spec.url)));
         return;
     }
     const QByteArray verb = m_spec.method.value_or(QStringLiteral("GET")).toUpper().toUtf8();
@@ -142,10 +140,12 @@ void HttpExecutor::onReplyFinished()
     const AttemptOutcome outcome = outcomeOf(*reply);
     if (const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         status.isValid()) {
-        emit logLine(Stream::Engine, QStringLiteral("HTTP %1 %2, %3 bytes")
-                                         .arg(status.toInt())
-                                         .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
-                                         .arg(m_bodyBytesReceived));
+        emit logLine(
+            Stream::Engine,
+            QStringLiteral("HTTP %1 %2, %3 bytes")
+                .arg(status.toInt())
+                .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
+                .arg(m_bodyBytesReceived));
     }
     finishSoon(outcome);
 }

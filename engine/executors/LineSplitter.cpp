@@ -14,7 +14,9 @@ QString toLine(QByteArrayView bytes)
 
 } // namespace
 
-LineSplitter::LineSplitter(qsizetype maxLineBytes) : m_maxLineBytes(qMax<qsizetype>(4, maxLineBytes)) {}
+LineSplitter::LineSplitter(qsizetype maxLineBytes)
+    : m_maxLineBytes(qMax<qsizetype>(4, maxLineBytes))
+{}
 
 QStringList LineSplitter::feed(QByteArrayView bytes)
 {

@@ -47,8 +47,8 @@ QString resolveWorkingDir(const AttemptRequest &request, const QString &specDir)
 {
     if (specDir.isEmpty())
         return request.defaultWorkingDir; // empty: the program's own working directory
-    const QString base =
-        request.defaultWorkingDir.isEmpty() ? QDir::currentPath() : request.defaultWorkingDir;
+    const QString base
+        = request.defaultWorkingDir.isEmpty() ? QDir::currentPath() : request.defaultWorkingDir;
     return QDir::cleanPath(QDir(base).absoluteFilePath(specDir));
 }
 
@@ -61,11 +61,14 @@ QProcessEnvironment baseEnvironment(const QProcessEnvironment &given)
     return given;
 }
 
-int clampToTimerMs(qint64 ms) { return static_cast<int>(qBound<qint64>(0, ms, qint64(INT_MAX))); }
+int clampToTimerMs(qint64 ms)
+{
+    return static_cast<int>(qBound<qint64>(0, ms, qint64(INT_MAX)));
+}
 
 } // namespace
 
-ShellExecutor::ShellExecutor(QObject *parent) : StepExecutor(parent)
+ShellExecutor::ShellExecutor(QObject *parent) : StepExecutor(parent), m_killTimer(this)
 {
     m_killTimer.setSingleShot(true);
     m_killTimer.setTimerType(Qt::PreciseTimer);
@@ -111,9 +114,12 @@ void ShellExecutor::start(const AttemptRequest &request)
     m_stderr = LineSplitter();
 
     const QString workingDir = resolveWorkingDir(request, m_spec.workingDir);
-    if (!workingDir.isEmpty() && !QFileInfo(workingDir).isDir()) {
+    if (const QFileInfo dir(workingDir); !workingDir.isEmpty() && !dir.isDir()) {
         fail(model::ErrorType::DelegateProvisioning,
-             QStringLiteral("working directory '%1' does not exist").arg(workingDir));
+             QStringLiteral("working directory '%1' %2")
+                 .arg(workingDir,
+                      dir.exists() ? QStringLiteral("is not a directory")
+                                   : QStringLiteral("does not exist")));
         return;
     }
 
@@ -163,7 +169,8 @@ void ShellExecutor::cancel(CancelReason reason)
     if (cancelPending(reason) || !m_running || m_cancelReason)
         return;
     m_cancelReason = reason;
-    const qint64 graceMs = m_spec.killGrace ? m_spec.killGrace->milliseconds() : kDefaultKillGraceMs;
+    const qint64 graceMs
+        = m_spec.killGrace ? m_spec.killGrace->milliseconds() : kDefaultKillGraceMs;
     emit logLine(Stream::Engine,
                  QStringLiteral("cancelling: sending SIGTERM, SIGKILL after %1")
                      .arg(model::Duration::fromMilliseconds(graceMs).toString()));
@@ -212,7 +219,8 @@ void ShellExecutor::onErrorOccurred(QProcess::ProcessError error)
         return;
     }
     fail(model::ErrorType::DelegateProvisioning,
-         QStringLiteral("could not start %1: %2").arg(m_process->program(), m_process->errorString()));
+         QStringLiteral("could not start the shell %1: %2")
+             .arg(m_process->program(), m_process->errorString()));
 }
 
 void ShellExecutor::onProcessFinished(int exitCode, QProcess::ExitStatus status)
@@ -221,7 +229,8 @@ void ShellExecutor::onProcessFinished(int exitCode, QProcess::ExitStatus status)
         return;
     flushPartialLines();
     endAttempt();
-    finishSoon(m_cancelReason ? cancelledOutcome(*m_cancelReason) : outcomeOfExit(exitCode, status));
+    finishSoon(m_cancelReason ? cancelledOutcome(*m_cancelReason)
+                              : outcomeOfExit(exitCode, status));
     m_outputDir.reset();
 }
 
@@ -238,7 +247,8 @@ void ShellExecutor::endAttempt()
 AttemptOutcome ShellExecutor::outcomeOfExit(int exitCode, QProcess::ExitStatus status)
 {
     if (status == QProcess::CrashExit) // QProcess reports the signal number as the exit code
-        return failure(model::ErrorType::Unknown, QStringLiteral("killed by signal %1").arg(exitCode));
+        return failure(model::ErrorType::Unknown,
+                       QStringLiteral("killed by signal %1").arg(exitCode));
     if (exitCode == 0)
         return success(readOutputFile());
     const QString message = QStringLiteral("exit code %1").arg(exitCode);

@@ -55,7 +55,7 @@ private:
     pid_t m_groupId = 0; // kept after exit: leftovers are still in this group
     bool m_running = false;
     std::optional<CancelReason> m_cancelReason;
-    QTimer m_killTimer;
+    QTimer m_killTimer; // our child, so that moveToThread() takes it along
     LineSplitter m_stdout;
     LineSplitter m_stderr;
 };

@@ -20,8 +20,9 @@ struct AttemptRequest
     QString stepId;
     int attempt = 1;
     model::StepSpec spec;
-    // The full environment of a Shell step: the program's own, plus PW_INPUT_<ID> for every
-    // input and every secret under its own name, plus the spec's `env`.
+    // The environment of a Shell step: the program's own, plus PW_INPUT_<ID> for every input
+    // and every secret under its own name. The executor adds the spec's `env` (already in
+    // here or not: the spec wins) and PW_OUTPUT. Empty: the program's own environment.
     QProcessEnvironment environment;
     // Where a Shell step's relative paths start when the spec gives no workingDir.
     QString defaultWorkingDir;
@@ -36,14 +37,14 @@ struct AttemptOutcome
 {
     bool succeeded = false;
     model::ErrorType errorType = model::ErrorType::Unknown; // when !succeeded
-    QString message; // when !succeeded: "exit code 3", "HTTP 503 Service Unavailable", ...
-    QVariantMap outputs; // when succeeded
+    QString message;        // when !succeeded: "exit code 3", "HTTP 503 Service Unavailable", ...
+    QVariantMap outputs;    // when succeeded
     bool cancelled = false; // ended by cancel(), whatever the process did afterwards
 };
 
 enum class CancelReason {
     Timeout, // the attempt ran past the step's timeout: the outcome is a Timeout failure
-    Abort, // the run or a part of it is being cancelled
+    Abort,   // the run or a part of it is being cancelled
 };
 
 // Runs one attempt of one step type. Lives on the engine thread; never blocks it: every

@@ -6,7 +6,8 @@ void VerifyExecutor::start(const AttemptRequest &request)
 {
     const auto *spec = std::get_if<model::VerifySpec>(&request.spec);
     if (!spec) {
-        finishSoon(failure(model::ErrorType::Unknown, QStringLiteral("internal error: not a Verify step")));
+        finishSoon(failure(model::ErrorType::Unknown,
+                           QStringLiteral("internal error: not a Verify step")));
         return;
     }
     if (!request.verifyError.isEmpty()) {

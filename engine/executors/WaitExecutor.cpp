@@ -2,7 +2,7 @@
 
 namespace pw::engine {
 
-WaitExecutor::WaitExecutor(QObject *parent) : StepExecutor(parent)
+WaitExecutor::WaitExecutor(QObject *parent) : StepExecutor(parent), m_timer(this)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -11,7 +11,8 @@ WaitExecutor::WaitExecutor(QObject *parent) : StepExecutor(parent)
 
 void WaitExecutor::setMaxTimerInterval(std::chrono::milliseconds interval)
 {
-    m_maxInterval = std::clamp(interval, std::chrono::milliseconds(1), std::chrono::milliseconds(INT_MAX));
+    m_maxInterval
+        = std::clamp(interval, std::chrono::milliseconds(1), std::chrono::milliseconds(INT_MAX));
 }
 
 void WaitExecutor::start(const AttemptRequest &request)

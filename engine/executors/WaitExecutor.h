@@ -29,7 +29,7 @@ public:
 private:
     void armOrFinish();
 
-    QTimer m_timer;
+    QTimer m_timer; // our child, so that moveToThread() takes it along
     QElapsedTimer m_clock;
     qint64 m_durationMs = 0;
     bool m_running = false;

@@ -281,6 +281,7 @@ void StepTask::applyAction(const model::FailureAction &action)
         if (m_frame.group && m_frame.group->requestRetry(action)) {
             // The group cancels what runs and runs again from its first node, this step
             // included: it ends nothing now.
+            m_run.record().setStatus(m_step.id, NodeStatus::Retrying);
             m_phase = Phase::Finished;
             finish();
             return;

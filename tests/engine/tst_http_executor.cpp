@@ -59,7 +59,10 @@ public:
     {
         return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
     }
-    void answer(const QByteArray &path, const QByteArray &response) { m_responses.insert(path, response); }
+    void answer(const QByteArray &path, const QByteArray &response)
+    {
+        m_responses.insert(path, response);
+    }
 
     QList<ReceivedRequest> received;
     int openConnections = 0;
@@ -124,7 +127,10 @@ struct Probe
     {
         return !finishedSpy.isEmpty() || finishedSpy.wait(timeoutMs);
     }
-    AttemptOutcome outcome() const { return qvariant_cast<AttemptOutcome>(finishedSpy.at(0).at(0)); }
+    AttemptOutcome outcome() const
+    {
+        return qvariant_cast<AttemptOutcome>(finishedSpy.at(0).at(0));
+    }
 
     QSignalSpy finishedSpy;
     QStringList lines;
@@ -181,9 +187,10 @@ private slots:
         m_server = std::make_unique<CannedServer>();
         QVERIFY(m_server->isListening());
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_server->answer("/ok", httpResponse(200, "OK", "hello",
-                                             {"Content-Type: text/plain", "X-Custom: yes",
-                                              "X-Twice: 1", "X-Twice: 2"}));
+        m_server->answer("/ok",
+                         httpResponse(200, "OK", "hello",
+                                      {"Content-Type: text/plain", "X-Custom: yes", "X-Twice: 1",
+                                       "X-Twice: 2"}));
         m_server->answer("/created", httpResponse(201, "Created", "{}"));
         m_server->answer("/not-found", httpResponse(404, "Not Found", "no"));
         m_server->answer("/401", httpResponse(401, "Unauthorized", "who?"));
@@ -193,7 +200,8 @@ private slots:
         m_server->answer("/redirect", httpResponse(302, "Found", "", {"Location: /ok"}));
         m_server->answer("/big", httpResponse(200, "OK", QByteArray(1024 * 1024, 'x')));
         // 'a' and then 2-byte characters: byte 65536 falls inside one of them.
-        m_server->answer("/utf8", httpResponse(200, "OK", "a" + QString(40000, QChar(0xe9)).toUtf8()));
+        m_server->answer("/utf8",
+                         httpResponse(200, "OK", "a" + QString(40000, QChar(0xe9)).toUtf8()));
         m_server->answer("/echo", httpResponse(200, "OK", "got it"));
     }
     void cleanup()
@@ -212,10 +220,12 @@ private slots:
         QCOMPARE(outcome.outputs.value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
         const QVariantMap headers = outcome.outputs.value(QStringLiteral("headers")).toMap();
         QCOMPARE(headers.value(QStringLiteral("x-custom")).toString(), QStringLiteral("yes"));
-        QCOMPARE(headers.value(QStringLiteral("content-type")).toString(), QStringLiteral("text/plain"));
+        QCOMPARE(headers.value(QStringLiteral("content-type")).toString(),
+                 QStringLiteral("text/plain"));
         QCOMPARE(headers.value(QStringLiteral("x-twice")).toString(), QStringLiteral("1, 2"));
         QVERIFY(!lines.isEmpty());
-        QVERIFY2(lines.first().startsWith(QStringLiteral("GET http://127.0.0.1:")), qPrintable(lines.first()));
+        QVERIFY2(lines.first().startsWith(QStringLiteral("GET http://127.0.0.1:")),
+                 qPrintable(lines.first()));
         QCOMPARE(m_server->received.size(), 1);
         QCOMPARE(m_server->received.first().method, QByteArray("GET"));
         QVERIFY(!m_server->received.first().headers.contains("cookie"));
@@ -229,19 +239,20 @@ private slots:
         QTest::addColumn<ErrorType>("type");
         QTest::addColumn<QString>("message");
         const QList<int> any;
-        QTest::newRow("201, any 2xx") << QStringLiteral("/created") << any << true << ErrorType::Unknown << QString();
+        QTest::newRow("201, any 2xx")
+            << QStringLiteral("/created") << any << true << ErrorType::Unknown << QString();
         QTest::newRow("201 expected") << QStringLiteral("/created") << QList<int>{201} << true
                                       << ErrorType::Unknown << QString();
         QTest::newRow("200, 201 expected") << QStringLiteral("/ok") << QList<int>{201} << false
                                            << ErrorType::Unknown << QStringLiteral("HTTP 200 OK");
         QTest::newRow("404") << QStringLiteral("/not-found") << any << false << ErrorType::Unknown
                              << QStringLiteral("HTTP 404 Not Found");
-        QTest::newRow("404 expected") << QStringLiteral("/not-found") << QList<int>{200, 404} << true
-                                      << ErrorType::Unknown << QString();
+        QTest::newRow("404 expected") << QStringLiteral("/not-found") << QList<int>{200, 404}
+                                      << true << ErrorType::Unknown << QString();
         QTest::newRow("401") << QStringLiteral("/401") << any << false << ErrorType::Authentication
                              << QStringLiteral("HTTP 401 Unauthorized");
-        QTest::newRow("401 expected") << QStringLiteral("/401") << QList<int>{401} << true
-                                      << ErrorType::Unknown << QString();
+        QTest::newRow("401 expected")
+            << QStringLiteral("/401") << QList<int>{401} << true << ErrorType::Unknown << QString();
         QTest::newRow("403") << QStringLiteral("/403") << any << false << ErrorType::Authorization
                              << QStringLiteral("HTTP 403 Forbidden");
         QTest::newRow("500") << QStringLiteral("/500") << any << false << ErrorType::Unknown
@@ -317,8 +328,10 @@ private slots:
         QTest::addColumn<CancelReason>("reason");
         QTest::addColumn<ErrorType>("type");
         QTest::addColumn<QString>("message");
-        QTest::newRow("timeout") << CancelReason::Timeout << ErrorType::Timeout << QStringLiteral("timed out");
-        QTest::newRow("abort") << CancelReason::Abort << ErrorType::Unknown << QStringLiteral("cancelled");
+        QTest::newRow("timeout") << CancelReason::Timeout << ErrorType::Timeout
+                                 << QStringLiteral("timed out");
+        QTest::newRow("abort") << CancelReason::Abort << ErrorType::Unknown
+                               << QStringLiteral("cancelled");
     }
     void cancelsSlowResponse()
     {
@@ -347,16 +360,21 @@ private slots:
         QTest::addColumn<QByteArray>("sentMethod");
         QTest::addColumn<QByteArray>("contentType");
         const std::optional<QString> none;
-        QTest::newRow("POST") << QStringLiteral("POST") << std::optional(QStringLiteral("{\"a\": 1}"))
-                              << QByteArray("POST") << QByteArray("application/json");
-        QTest::newRow("post, no type") << QStringLiteral("post") << std::optional(QStringLiteral("a=1"))
-                                       << QByteArray("POST") << QByteArray();
+        QTest::newRow("POST") << QStringLiteral("POST")
+                              << std::optional(QStringLiteral("{\"a\": 1}")) << QByteArray("POST")
+                              << QByteArray("application/json");
+        QTest::newRow("post, no type")
+            << QStringLiteral("post") << std::optional(QStringLiteral("a=1")) << QByteArray("POST")
+            << QByteArray();
         QTest::newRow("PUT") << QStringLiteral("PUT") << std::optional(QStringLiteral("x"))
                              << QByteArray("PUT") << QByteArray("text/plain");
-        QTest::newRow("DELETE") << QStringLiteral("DELETE") << none << QByteArray("DELETE") << QByteArray();
-        QTest::newRow("HEAD") << QStringLiteral("HEAD") << none << QByteArray("HEAD") << QByteArray();
-        QTest::newRow("GET with body") << QStringLiteral("GET") << std::optional(QStringLiteral("q"))
-                                       << QByteArray("GET") << QByteArray("text/plain");
+        QTest::newRow("DELETE") << QStringLiteral("DELETE") << none << QByteArray("DELETE")
+                                << QByteArray();
+        QTest::newRow("HEAD") << QStringLiteral("HEAD") << none << QByteArray("HEAD")
+                              << QByteArray();
+        QTest::newRow("GET with body")
+            << QStringLiteral("GET") << std::optional(QStringLiteral("q")) << QByteArray("GET")
+            << QByteArray("text/plain");
     }
     void sendsMethodHeadersAndBody()
     {
@@ -379,7 +397,8 @@ private slots:
         QCOMPARE(received.body, body.value_or(QString()).toUtf8());
         if (body) {
             QCOMPARE(received.headers.value("content-type"),
-                     contentType.isEmpty() ? QByteArray("application/x-www-form-urlencoded") : contentType);
+                     contentType.isEmpty() ? QByteArray("application/x-www-form-urlencoded")
+                                           : contentType);
         }
         if (sentMethod == "HEAD")
             QCOMPARE(outcome.outputs.value(QStringLiteral("body")).toString(), QString());

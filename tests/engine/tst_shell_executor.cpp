@@ -39,19 +39,20 @@ struct Probe
 {
     explicit Probe(StepExecutor &executor) : finishedSpy(&executor, &StepExecutor::finished)
     {
-        QObject::connect(&executor, &StepExecutor::logLine, &executor,
-                         [this](Stream stream, const QString &text) {
-                             (stream == Stream::Out      ? out
-                              : stream == Stream::Err    ? err
-                                                         : engine)
-                                 .append(text);
-                         });
+        QObject::connect(
+            &executor, &StepExecutor::logLine, &executor,
+            [this](Stream stream, const QString &text) {
+                (stream == Stream::Out ? out : stream == Stream::Err ? err : engine).append(text);
+            });
     }
     bool waitForOutcome(int timeoutMs = kFinishTimeoutMs)
     {
         return !finishedSpy.isEmpty() || finishedSpy.wait(timeoutMs);
     }
-    AttemptOutcome outcome() const { return qvariant_cast<AttemptOutcome>(finishedSpy.at(0).at(0)); }
+    AttemptOutcome outcome() const
+    {
+        return qvariant_cast<AttemptOutcome>(finishedSpy.at(0).at(0));
+    }
 
     QSignalSpy finishedSpy;
     QStringList out;
@@ -132,7 +133,9 @@ private:
     pid_t waitForPidFile(const QString &name)
     {
         const QString path = m_dir.filePath(name);
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), kFinishTimeoutMs); }();
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), kFinishTimeoutMs);
+        }();
         return readPid(path);
     }
 
@@ -150,10 +153,12 @@ private slots:
     {
         ShellExecutor executor;
         Probe probe(executor);
-        const AttemptOutcome outcome = run(probe, executor, shell(QStringLiteral(
-            "echo a=1 >> \"$PW_OUTPUT\"; echo 'b=x=y' >> \"$PW_OUTPUT\"; "
-            "echo a=2 >> \"$PW_OUTPUT\"; echo >> \"$PW_OUTPUT\"; echo ' spaced = v' >> \"$PW_OUTPUT\"; "
-            "echo no_equals >> \"$PW_OUTPUT\"")));
+        const QString command
+            = QStringLiteral("echo a=1 >> \"$PW_OUTPUT\"; echo 'b=x=y' >> \"$PW_OUTPUT\"; "
+                             "echo a=2 >> \"$PW_OUTPUT\"; echo >> \"$PW_OUTPUT\"; "
+                             "echo ' spaced = v' >> \"$PW_OUTPUT\"; "
+                             "echo no_equals >> \"$PW_OUTPUT\"");
+        const AttemptOutcome outcome = run(probe, executor, shell(command));
         QCOMPARE(probe.finishedSpy.size(), 1);
         QVERIFY(outcome.succeeded);
         QVERIFY(!outcome.cancelled);
@@ -162,20 +167,24 @@ private slots:
                                    {QStringLiteral("spaced"), QStringLiteral(" v")}};
         QCOMPARE(outcome.outputs, expected);
         QCOMPARE(probe.engine.size(), 1);
-        QVERIFY2(probe.engine.first().contains(QStringLiteral("no_equals")), qPrintable(probe.engine.first()));
+        QVERIFY2(probe.engine.first().contains(QStringLiteral("no_equals")),
+                 qPrintable(probe.engine.first()));
     }
 
     void streamsLinesInOrder()
     {
         ShellExecutor executor;
         Probe probe(executor);
-        const AttemptOutcome outcome = run(probe, executor, shell(QStringLiteral(
-            "printf 'one\\n'; printf 'err one\\n' >&2; printf 'two\\r\\n'; printf 'par'; sleep 0.2; "
-            "printf 'tial\\n\\n'; printf 'h\\303\\251\\n'; printf 'err last' >&2; printf 'last'")));
+        const QString command = QStringLiteral(
+            "printf 'one\\n'; printf 'err one\\n' >&2; printf 'two\\r\\n'; "
+            "printf 'par'; sleep 0.2; printf 'tial\\n\\n'; printf 'h\\303\\251\\n'; "
+            "printf 'err last' >&2; printf 'last'");
+        const AttemptOutcome outcome = run(probe, executor, shell(command));
         QVERIFY(outcome.succeeded);
-        QCOMPARE(probe.out, (QStringList{QStringLiteral("one"), QStringLiteral("two"),
-                                         QStringLiteral("partial"), QString(),
-                                         QStringLiteral("h\u00e9"), QStringLiteral("last")}));
+        QCOMPARE(
+            probe.out,
+            (QStringList{QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("partial"),
+                         QString(), QStringLiteral("h\u00e9"), QStringLiteral("last")}));
         QCOMPARE(probe.err, (QStringList{QStringLiteral("err one"), QStringLiteral("err last")}));
     }
 
@@ -190,8 +199,9 @@ private slots:
                                 << QStringLiteral("exit code 1");
         QTest::newRow("mapped") << QStringLiteral("exit 2") << mapping << ErrorType::Connectivity
                                 << QStringLiteral("exit code 2");
-        QTest::newRow("mapped, second") << QStringLiteral("exit 4") << mapping
-                                        << ErrorType::Authorization << QStringLiteral("exit code 4");
+        QTest::newRow("mapped, second")
+            << QStringLiteral("exit 4") << mapping << ErrorType::Authorization
+            << QStringLiteral("exit code 4");
         QTest::newRow("not mapped") << QStringLiteral("exit 3") << mapping << ErrorType::Unknown
                                     << QStringLiteral("exit code 3");
         QTest::newRow("SIGKILL") << QStringLiteral("kill -KILL $$") << mapping << ErrorType::Unknown
@@ -223,16 +233,17 @@ private slots:
         QTest::addColumn<QString>("shell");
         QTest::addColumn<QString>("workingDir");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("no such shell") << QStringLiteral("/nonexistent/sh") << QString()
-                                       << QStringLiteral("/nonexistent/sh");
-        QTest::newRow("shell is not executable") << QStringLiteral("/etc/hostname") << QString()
-                                                 << QStringLiteral("/etc/hostname");
+        QTest::newRow("no such shell")
+            << QStringLiteral("/nonexistent/sh") << QString() << QStringLiteral("/nonexistent/sh");
+        QTest::newRow("shell is not executable")
+            << QStringLiteral("/etc/hostname") << QString() << QStringLiteral("/etc/hostname");
         QTest::newRow("absolute workingDir") << QString() << QStringLiteral("/nonexistent/dir")
                                              << QStringLiteral("'/nonexistent/dir' does not exist");
-        QTest::newRow("relative workingDir") << QString() << QStringLiteral("missing")
-                                             << QStringLiteral("/missing' does not exist");
-        QTest::newRow("workingDir is a file") << QString() << QStringLiteral("/etc/hostname")
-                                              << QStringLiteral("/etc/hostname");
+        QTest::newRow("relative workingDir")
+            << QString() << QStringLiteral("missing") << QStringLiteral("/missing' does not exist");
+        QTest::newRow("workingDir is a file")
+            << QString() << QStringLiteral("/etc/hostname")
+            << QStringLiteral("'/etc/hostname' is not a directory");
     }
     void cannotStart()
     {
@@ -258,7 +269,8 @@ private slots:
         QTest::addColumn<QString>("expected"); // relative to the default working dir
         QTest::newRow("default") << QString() << QString();
         QTest::newRow("relative") << QStringLiteral("sub") << QStringLiteral("/sub");
-        QTest::newRow("absolute") << m_dir.filePath(QStringLiteral("sub")) << QStringLiteral("/sub");
+        QTest::newRow("absolute") << m_dir.filePath(QStringLiteral("sub"))
+                                  << QStringLiteral("/sub");
     }
     void runsInWorkingDir()
     {
@@ -287,8 +299,9 @@ private slots:
         executor.start(attempt);
         QVERIFY(probe.waitForOutcome());
         QVERIFY(probe.outcome().succeeded);
-        QCOMPARE(probe.out, (QStringList{QStringLiteral("request value|spec value|from spec"),
-                                         QStringLiteral("output file")}));
+        QCOMPARE(probe.out,
+                 (QStringList{QStringLiteral("request value|spec value|from spec"),
+                              QStringLiteral("output file")}));
     }
 
     void emptyEnvironmentMeansInherit()
@@ -308,8 +321,10 @@ private slots:
         QTest::addColumn<CancelReason>("reason");
         QTest::addColumn<ErrorType>("type");
         QTest::addColumn<QString>("message");
-        QTest::newRow("timeout") << CancelReason::Timeout << ErrorType::Timeout << QStringLiteral("timed out");
-        QTest::newRow("abort") << CancelReason::Abort << ErrorType::Unknown << QStringLiteral("cancelled");
+        QTest::newRow("timeout") << CancelReason::Timeout << ErrorType::Timeout
+                                 << QStringLiteral("timed out");
+        QTest::newRow("abort") << CancelReason::Abort << ErrorType::Unknown
+                               << QStringLiteral("cancelled");
     }
     void cancels()
     {
@@ -321,7 +336,8 @@ private slots:
         ShellExecutor executor;
         Probe probe(executor);
         executor.start(request(spec));
-        QTRY_COMPARE_WITH_TIMEOUT(probe.out, QStringList{QStringLiteral("started")}, kFinishTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(probe.out, QStringList{QStringLiteral("started")},
+                                  kFinishTimeoutMs);
         QElapsedTimer clock;
         clock.start();
         executor.cancel(reason);
@@ -357,7 +373,8 @@ private slots:
         ShellExecutor executor;
         Probe probe(executor);
         executor.start(request(spec));
-        QTRY_COMPARE_WITH_TIMEOUT(probe.out, QStringList{QStringLiteral("ready")}, kFinishTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(probe.out, QStringList{QStringLiteral("ready")},
+                                  kFinishTimeoutMs);
         QElapsedTimer clock;
         clock.start();
         executor.cancel(CancelReason::Timeout);
@@ -390,8 +407,9 @@ private slots:
     {
         ShellExecutor executor;
         Probe probe(executor);
-        QVERIFY(run(probe, executor, shell(QStringLiteral(
-            "sleep 30 & echo $! > \"$PIDFILE\"; echo done"))).succeeded);
+        QVERIFY(run(probe, executor,
+                    shell(QStringLiteral("sleep 30 & echo $! > \"$PIDFILE\"; echo done")))
+                    .succeeded);
         const pid_t leftover = readPid(m_dir.filePath(QStringLiteral("grandchild.pid")));
         QVERIFY(leftover > 0);
         QTRY_VERIFY_WITH_TIMEOUT(processGone(leftover), 1000);
@@ -413,11 +431,44 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(processGone(shellPid), 1000);
     }
 
+    // The program itself is killed with SIGKILL, so no destructor runs: the shell must still
+    // die (PR_SET_PDEATHSIG). The test binary plays the program: it runs itself again with
+    // this one test function and PW_TEST_HELPER_PIDFILE set, which starts a shell and idles.
+    void shellDiesWithTheProgram()
+    {
+        const QString helperPidFile = qEnvironmentVariable("PW_TEST_HELPER_PIDFILE");
+        if (!helperPidFile.isEmpty()) {
+            const ShellSpec spec = shell(QStringLiteral(
+                "echo $$ > \"$PW_TEST_HELPER_PIDFILE.tmp\"; "
+                "mv \"$PW_TEST_HELPER_PIDFILE.tmp\" \"$PW_TEST_HELPER_PIDFILE\"; exec sleep 30"));
+            ShellExecutor executor;
+            Probe probe(executor);
+            executor.start(request(spec));
+            probe.waitForOutcome(30000); // killed long before
+            QFAIL("the helper should have been killed");
+        }
+        const QString pidFile = m_dir.filePath(QStringLiteral("helper-shell.pid"));
+        QProcess helper;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PW_TEST_HELPER_PIDFILE"), pidFile);
+        helper.setProcessEnvironment(environment);
+        helper.start(QCoreApplication::applicationFilePath(),
+                     {QStringLiteral("shellDiesWithTheProgram")});
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pidFile), kFinishTimeoutMs);
+        const pid_t shellPid = readPid(pidFile);
+        QVERIFY(shellPid > 0);
+        QVERIFY(!processGone(shellPid));
+        ::kill(static_cast<pid_t>(helper.processId()), SIGKILL);
+        QTRY_COMPARE_WITH_TIMEOUT(helper.state(), QProcess::NotRunning, kFinishTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(processGone(shellPid), 1000);
+    }
+
     void runsAgainAfterFinishing()
     {
         ShellExecutor executor;
         Probe first(executor);
-        QVERIFY(run(first, executor, shell(QStringLiteral("echo x=1 >> \"$PW_OUTPUT\""))).succeeded);
+        QVERIFY(
+            run(first, executor, shell(QStringLiteral("echo x=1 >> \"$PW_OUTPUT\""))).succeeded);
         Probe second(executor);
         const AttemptOutcome outcome = run(second, executor, shell(QStringLiteral("echo again")));
         QVERIFY(outcome.succeeded);
@@ -438,13 +489,15 @@ private slots:
         };
         QTest::newRow("empty") << QByteArray() << QVariantMap() << 0;
         QTest::newRow("last wins") << QByteArray("a=1\na=2\n") << map({{"a", "2"}}) << 0;
-        QTest::newRow("no final newline") << QByteArray("a=1\nb=2") << map({{"a", "1"}, {"b", "2"}}) << 0;
+        QTest::newRow("no final newline")
+            << QByteArray("a=1\nb=2") << map({{"a", "1"}, {"b", "2"}}) << 0;
         QTest::newRow("crlf") << QByteArray("a=1\r\n") << map({{"a", "1"}}) << 0;
         QTest::newRow("blank lines") << QByteArray("\n  \na=\n\n") << map({{"a", ""}}) << 0;
         QTest::newRow("value with =") << QByteArray("url=a?b=c\n") << map({{"url", "a?b=c"}}) << 0;
         QTest::newRow("no =") << QByteArray("junk\na=1\n") << map({{"a", "1"}}) << 1;
         QTest::newRow("empty key") << QByteArray("=1\n") << QVariantMap() << 1;
-        QTest::newRow("utf-8") << QByteArray("name=h\xc3\xa9\n") << map({{"name", "h\xc3\xa9"}}) << 0;
+        QTest::newRow("utf-8") << QByteArray("name=h\xc3\xa9\n") << map({{"name", "h\xc3\xa9"}})
+                               << 0;
     }
     void parsesOutputFile()
     {

@@ -41,13 +41,18 @@ struct Probe
     explicit Probe(StepExecutor &executor) : finishedSpy(&executor, &StepExecutor::finished)
     {
         QObject::connect(&executor, &StepExecutor::logLine, &executor,
-                         [this](Stream stream, const QString &text) { lines.append({stream, text}); });
+                         [this](Stream stream, const QString &text) {
+                             lines.append({stream, text});
+                         });
     }
     bool waitForOutcome(int timeoutMs = 10000)
     {
         return !finishedSpy.isEmpty() || finishedSpy.wait(timeoutMs);
     }
-    AttemptOutcome outcome() const { return qvariant_cast<AttemptOutcome>(finishedSpy.at(0).at(0)); }
+    AttemptOutcome outcome() const
+    {
+        return qvariant_cast<AttemptOutcome>(finishedSpy.at(0).at(0));
+    }
 
     QSignalSpy finishedSpy;
     QList<LoggedLine> lines;
@@ -176,7 +181,8 @@ private slots:
         QCOMPARE(probe.finishedSpy.size(), 1);
         QVERIFY(outcome.succeeded);
         QVERIFY2(elapsedNs >= durationMs * 1'000'000, qPrintable(QString::number(elapsedNs)));
-        QVERIFY2(elapsedNs < (durationMs + 1000) * 1'000'000, qPrintable(QString::number(elapsedNs)));
+        QVERIFY2(elapsedNs < (durationMs + 1000) * 1'000'000,
+                 qPrintable(QString::number(elapsedNs)));
     }
 
     // Longer than a QTimer can take in one go (INT_MAX ms, about 24.8 days).
@@ -223,10 +229,11 @@ private slots:
         const QString onPurpose = QStringLiteral("failed on purpose");
         const std::optional<ErrorType> noType;
         const std::optional<int> never;
-        QTest::newRow("defaults") << QString() << noType << never << 1 << false << ErrorType::Unknown
-                                  << onPurpose;
+        QTest::newRow("defaults") << QString() << noType << never << 1 << false
+                                  << ErrorType::Unknown << onPurpose;
         QTest::newRow("given") << QStringLiteral("boom") << std::optional(ErrorType::Connectivity)
-                               << never << 7 << false << ErrorType::Connectivity << QStringLiteral("boom");
+                               << never << 7 << false << ErrorType::Connectivity
+                               << QStringLiteral("boom");
         QTest::newRow("before succeedOnAttempt") << QString() << noType << std::optional(3) << 2
                                                  << false << ErrorType::Unknown << onPurpose;
         QTest::newRow("at succeedOnAttempt") << QString() << noType << std::optional(3) << 3 << true
@@ -273,17 +280,17 @@ private slots:
         QTest::newRow("false") << std::optional(false) << QString() << QString() << false
                                << ErrorType::Verification
                                << QStringLiteral("condition is false: steps.a.outputs.n > 2");
-        QTest::newRow("false, own message") << std::optional(false) << QString()
-                                            << QStringLiteral("too few") << false
-                                            << ErrorType::Verification << QStringLiteral("too few");
+        QTest::newRow("false, own message")
+            << std::optional(false) << QString() << QStringLiteral("too few") << false
+            << ErrorType::Verification << QStringLiteral("too few");
         QTest::newRow("expression error")
             << unevaluated << QStringLiteral("condition: ReferenceError: steps is not defined")
             << QString() << false << ErrorType::Unknown
             << QStringLiteral("condition: ReferenceError: steps is not defined");
-        QTest::newRow("not evaluated") << unevaluated << QString() << QString() << false
-                                       << ErrorType::Unknown
-                                       << QStringLiteral("internal error: condition was not "
-                                                         "evaluated: steps.a.outputs.n > 2");
+        QTest::newRow("not evaluated")
+            << unevaluated << QString() << QString() << false << ErrorType::Unknown
+            << QStringLiteral("internal error: condition was not "
+                              "evaluated: steps.a.outputs.n > 2");
     }
     void verify()
     {
