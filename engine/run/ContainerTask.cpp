@@ -42,7 +42,7 @@ void ContainerTask::begin()
 void ContainerTask::startMain()
 {
     m_main = std::make_unique<SequenceTask>(m_run, m_steps, mainFrame());
-    m_main->setInterlude([this](std::function<void()> resume) { return runRollbackLane(std::move(resume)); });
+    m_main->setInterlude([this](std::function<void()> resume) { return runPendingRollbacks(std::move(resume)); });
     m_main->start([this] { mainDone(); });
 }
 
@@ -69,6 +69,14 @@ void ContainerTask::requestRollback(const RunError &cause)
         m_main->cancel(CancelKind::Rollback);
 }
 
+bool ContainerTask::runPendingRollbacks(std::function<void()> resume)
+{
+    ContainerTask *parent = parentContainer();
+    if (parent ? parent->runPendingRollbacks(resume) : m_run.runPendingPipelineRollback(resume))
+        return true;
+    return runRollbackLane(std::move(resume));
+}
+
 bool ContainerTask::runRollbackLane(std::function<void()> resume)
 {
     if (!m_rollbackPending || m_rollbackRan)
@@ -90,7 +98,7 @@ bool ContainerTask::runRollbackLane(std::function<void()> resume)
 void ContainerTask::mainDone()
 {
     // A rollback requested by the last node still has to run its lane.
-    if (runRollbackLane([this] { conclude(); }))
+    if (runPendingRollbacks([this] { conclude(); }))
         return;
     conclude();
 }
@@ -131,8 +139,8 @@ void ContainerTask::runErrorHandler()
     frame.role = NodeRole::ErrorHandler;
     // The failure that made this container fail: its first Failed step.
     for (const PlannedNode &node : m_run.plan().nodes()) {
-        if (node.kind == NodeKind::Step && node.role == NodeRole::Main && node.parents.contains(m_id)
-            && m_run.nodeStatus(node.id) == NodeStatus::Failed) {
+        if (node.kind != NodeKind::Stage && node.role == NodeRole::Main && node.parents.contains(m_id)
+            && m_run.nodeStatus(node.id) == NodeStatus::Failed && m_run.record().node(node.id).error) {
             const NodeState &state = m_run.record().node(node.id);
             frame.error = RunError{state.error ? state.error->type : model::ErrorType::Unknown,
                                    state.error ? state.error->message : QString(), node.id, node.stage};
@@ -155,7 +163,8 @@ void ContainerTask::finishWith(NodeStatus status)
             break;
         }
     }
-    m_run.settle(m_rollbackSteps, NodeStatus::Skipped);
+    if (!m_rollbackLaneOutlivesTask)
+        m_run.settle(m_rollbackSteps, NodeStatus::Skipped);
     m_run.settle(m_errorHandler, NodeStatus::Skipped);
     m_run.endNode(m_id, status, m_outer);
     ended(status);

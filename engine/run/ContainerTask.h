@@ -23,6 +23,11 @@ public:
     void markRolledBack() { m_rolledBack = true; }
     bool hasStarted() const { return m_started; }
 
+    // Runs whatever rollback is pending around this container's next node, outermost first
+    // (a pipeline rollback, an enclosing stage's or group's, then its own), then `resume`.
+    // False when none is pending.
+    bool runPendingRollbacks(std::function<void()> resume);
+
 protected:
     void begin() override;
     // The frame the main list runs in.
@@ -31,6 +36,10 @@ protected:
     virtual void mainDone();
     // Called once the outcome is recorded.
     virtual void ended(NodeStatus) {}
+    // The stage or group around this one; null for a stage.
+    virtual ContainerTask *parentContainer() const { return nullptr; }
+    // A stage's rollbackSteps may still run after it ended (a later PipelineRollback).
+    bool m_rollbackLaneOutlivesTask = false;
     void startMain();
     void conclude();
 

@@ -60,6 +60,13 @@ void GroupTask::rerun()
     startMain();
 }
 
+ContainerTask *GroupTask::parentContainer() const
+{
+    if (m_outer.group)
+        return m_outer.group;
+    return m_outer.stage;
+}
+
 void GroupTask::ended(NodeStatus status)
 {
     // "The group and its stage end RolledBack"; the rest of the stage and the later stages

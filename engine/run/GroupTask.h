@@ -22,6 +22,7 @@ protected:
     Frame mainFrame() override;
     void mainDone() override;
     void ended(NodeStatus status) override;
+    ContainerTask *parentContainer() const override;
 
 private:
     void rerun();

@@ -33,17 +33,39 @@ ParallelTask::~ParallelTask() = default;
 void ParallelTask::begin()
 {
     if (m_block) {
-        // All `when`s first, then all starts: a sibling that ends at once cannot change
-        // what the others decide.
+        // Every `when` against the "so far" of the moment the block starts, then all starts:
+        // an item failed by its condition cannot change what its siblings decide.
+        const Progress asTheBlockStarts = *m_frame.progress;
+        int failedByCondition = 0;
         for (const model::Node &node : m_block->items) {
             if (!m_run.mayStartNew(m_frame)) {
                 m_run.settle(node, NodeStatus::Aborted);
                 continue;
             }
-            if (auto task = createNodeTask(m_run, node, m_frame)) {
-                m_branches.push_back(std::move(task));
-                m_branchIds << idOf(node);
-            }
+            Progress checked = asTheBlockStarts;
+            Frame checkFrame = m_frame;
+            checkFrame.progress = &checked;
+            const bool runs = node.parallel() || m_run.passesWhen(node, checkFrame);
+            failedByCondition += checked.failed - asTheBlockStarts.failed;
+            if (!runs)
+                continue;
+            m_branches.push_back(createCheckedNodeTask(m_run, node, m_frame));
+            m_branchIds << idOf(node);
+        }
+        m_frame.progress->failed += failedByCondition;
+    }
+    if (m_block && m_run.failFast()) {
+        // An item whose condition failed has already ended Failed: under failFast its
+        // siblings are cancelled before they start.
+        bool failed = false;
+        for (const model::Node &node : m_block->items) {
+            const QString id = idOf(node);
+            failed = failed || (!id.isEmpty() && m_run.nodeStatus(id) == NodeStatus::Failed);
+        }
+        if (failed) {
+            for (const model::Node &node : m_block->items)
+                m_run.settle(node, NodeStatus::Aborted);
+            m_branches.clear();
         }
     }
     m_running = m_branches.size();

@@ -40,7 +40,7 @@ void PipelineTask::begin()
 void PipelineTask::nextStageItem()
 {
     m_current.reset();
-    if (runPipelineRollback())
+    if (runPendingRollback([this] { nextStageItem(); }))
         return;
     const auto &items = m_run.pipeline().stages;
     while (m_index < items.size()) {
@@ -64,7 +64,6 @@ void PipelineTask::nextStageItem()
             if (!m_run.passesStageWhen(*stage))
                 continue;
             m_startedStages.push_back(std::make_unique<StageTask>(m_run, *stage));
-            m_startedStageModels.push_back(stage);
             runners.push_back(std::make_unique<StageRunner>(m_run, *m_startedStages.back()));
             ids << stage->id;
         }
@@ -86,19 +85,30 @@ void PipelineTask::requestRollback()
         return;
     m_rollbackPending = true;
     m_run.pipelineProgress().rolledBack = true;
-    for (auto &stage : m_startedStages)
-        stage->markRolledBack();
+    for (auto &stage : m_startedStages) {
+        if (stage->isActive())
+            stage->markRolledBack();
+    }
     if (m_current && m_current->isActive())
         m_current->cancel(CancelKind::Rollback);
 }
 
-bool PipelineTask::runPipelineRollback()
+bool PipelineTask::runPendingRollback(std::function<void()> resume)
 {
     if (!m_rollbackPending)
         return false;
     m_rollbackPending = false;
-    // Latest stage first.
-    m_rollbackQueue.assign(m_startedStageModels.rbegin(), m_startedStageModels.rend());
+    m_afterRollback = std::move(resume);
+    // Every stage that started, the latest first; one already rolled back keeps its rollback.
+    m_rollbackQueue.clear();
+    for (auto it = m_startedStages.rbegin(); it != m_startedStages.rend(); ++it) {
+        const StageTask &stage = **it;
+        if (!stage.isActive() && m_run.nodeStatus(stage.id()) == NodeStatus::RolledBack)
+            continue;
+        if (!stage.isActive())
+            m_run.record().ended(stage.id(), NodeStatus::RolledBack); // its outcome changes
+        m_rollbackQueue.push_back(&stage.stage());
+    }
     rollbackNextStage();
     return true;
 }
@@ -116,8 +126,8 @@ void PipelineTask::rollbackNextStage()
         m_lane->start([this] { rollbackNextStage(); });
         return;
     }
-    m_lane.reset();
-    nextStageItem();
+    if (auto resume = std::exchange(m_afterRollback, nullptr))
+        m_run.post(std::move(resume));
 }
 
 void PipelineTask::stagesDone()

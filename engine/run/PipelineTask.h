@@ -22,22 +22,23 @@ public:
     // PipelineRollback: cancel everything, then run the rollbackSteps of every stage that
     // started, the latest first.
     void requestRollback();
+    // Runs the lanes of a requested rollback, then `resume`; false if none is pending.
+    bool runPendingRollback(std::function<void()> resume);
 
 protected:
     void begin() override;
 
 private:
     void nextStageItem();
-    bool runPipelineRollback();
     void rollbackNextStage();
     void stagesDone();
 
     std::size_t m_index = 0;
     std::unique_ptr<Task> m_current;
     std::vector<std::unique_ptr<StageTask>> m_startedStages; // in start order, kept for rollback
-    std::vector<const model::Stage *> m_startedStageModels;
     bool m_rollbackPending = false;
     std::vector<const model::Stage *> m_rollbackQueue;
+    std::function<void()> m_afterRollback;
     Progress m_laneProgress;
     std::unique_ptr<SequenceTask> m_lane;
     bool m_inHandler = false;

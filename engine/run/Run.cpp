@@ -45,6 +45,12 @@ Run::Run(RunRequest request, QNetworkAccessManager *network, QObject *parent)
         if (state.kind == NodeKind::Step)
             m_expressions->stepChanged(state);
     };
+    // Every step is in `steps` from the start (Pending), so expressions can ask about steps
+    // that have not run yet without a TypeError.
+    for (const NodeState &state : m_recorder.nodes()) {
+        if (state.kind == NodeKind::Step)
+            m_expressions->stepChanged(state);
+    }
     connect(&m_recorder, &RunRecorder::nodesChanged, this, &Run::nodesChanged);
     connect(&m_recorder, &RunRecorder::eventsAdded, this, &Run::eventsAdded);
     connect(&m_recorder, &RunRecorder::logLinesAdded, this, &Run::logLinesAdded);
@@ -92,6 +98,11 @@ void Run::requestPipelineRollback()
 {
     if (m_root)
         m_root->requestRollback();
+}
+
+bool Run::runPendingPipelineRollback(std::function<void()> resume)
+{
+    return m_root && m_root->runPendingRollback(std::move(resume));
 }
 
 void Run::post(std::function<void()> work)
@@ -261,7 +272,7 @@ void Run::closeRequest(const QString &requestId)
                               QDateTime::currentDateTimeUtc()};
     m_requests.erase(found);
     m_closedRequests.insert(requestId, record);
-    emit interventionDecided(record); // observers close their dialogs; not a decision
+    m_recorder.interventionClosed(record); // recorded, and observers close their dialogs
 }
 
 Run::DecisionResult Run::decide(const Decision &decision)
@@ -275,6 +286,11 @@ Run::DecisionResult Run::decide(const Decision &decision)
             return {false, QStringLiteral("the request was cancelled (the step no longer waits)")};
         return {false, QStringLiteral("already decided: %1 by %2 at %3")
                            .arg(closed->decision, closed->by, closed->decidedAt.toString(Qt::ISODateWithMs))};
+    }
+    if (QDateTime::currentDateTimeUtc() >= found->second.request.deadline) {
+        // The deadline timer may fire a few ms late; the deadline itself is what counts.
+        return {false, QStringLiteral("the deadline passed at %1; %2 applies")
+                           .arg(found->second.request.deadline.toString(Qt::ISODateWithMs), found->second.request.onTimeout)};
     }
     if (!found->second.request.allowedDecisions.contains(decision.decision)) {
         return {false, QStringLiteral("'%1' is not allowed here (allowed: %2)")

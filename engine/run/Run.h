@@ -81,6 +81,8 @@ public:
     // An Abort action or a user abort: cancel everything running; only the handler runs.
     void abortRun(const QString &cause);
     void requestPipelineRollback();
+    // Runs a requested PipelineRollback's lanes now, then `resume`; false if none is pending.
+    bool runPendingPipelineRollback(std::function<void()> resume);
     void noteFailure(const RunError &error);
     std::optional<RunError> firstFailure() const { return m_firstFailure; }
 

@@ -62,6 +62,13 @@ std::unique_ptr<Task> createNodeTask(Run &run, const model::Node &node, const Fr
         return std::make_unique<ParallelTask>(run, *parallel, frame);
     if (!run.passesWhen(node, frame))
         return nullptr;
+    return createCheckedNodeTask(run, node, frame);
+}
+
+std::unique_ptr<Task> createCheckedNodeTask(Run &run, const model::Node &node, const Frame &frame)
+{
+    if (const model::ParallelBlock *parallel = node.parallel())
+        return std::make_unique<ParallelTask>(run, *parallel, frame);
     if (const model::StepGroup *group = node.group())
         return std::make_unique<GroupTask>(run, *group, frame);
     return std::make_unique<StepTask>(run, *node.step(), frame);

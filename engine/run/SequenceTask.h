@@ -41,5 +41,7 @@ private:
 // A task for one node of a list: a step, a group or a parallel block. Null when the node's
 // `when` settled it without running.
 std::unique_ptr<Task> createNodeTask(Run &run, const model::Node &node, const Frame &frame);
+// The same without the `when` check, for a caller that checked it already.
+std::unique_ptr<Task> createCheckedNodeTask(Run &run, const model::Node &node, const Frame &frame);
 
 } // namespace pw::engine

@@ -9,6 +9,7 @@ StageTask::StageTask(Run &run, const model::Stage &stage)
                     Frame{&run.pipelineProgress(), nullptr, nullptr, NodeRole::Main, {}})
     , m_stage(stage)
 {
+    m_rollbackLaneOutlivesTask = true;
 }
 
 Frame StageTask::mainFrame()

@@ -73,6 +73,18 @@ void StepTask::releaseSlot()
     }
 }
 
+// A step that ends keeps its slot until its end has reached the parallel block around it:
+// under failFast the block cancels the queued siblings first, so none of them slips into the
+// freed slot.
+void StepTask::releaseSlotAfterDone()
+{
+    if (!m_holdsSlot)
+        return;
+    m_holdsSlot = false;
+    SlotPool &pool = m_run.slotPool();
+    m_run.post([&pool] { pool.release(); });
+}
+
 void StepTask::runAttempt()
 {
     m_holdsSlot = true;
@@ -86,7 +98,6 @@ void StepTask::runAttempt()
     QString error;
     const std::optional<AttemptRequest> request = buildRequest(&error);
     if (!request) {
-        releaseSlot();
         // Reported from the event loop like any other attempt end.
         m_run.post([this, error] {
             if (m_phase == Phase::Running)
@@ -172,7 +183,6 @@ std::optional<AttemptRequest> StepTask::buildRequest(QString *error)
 void StepTask::attemptEnded(const AttemptOutcome &outcome)
 {
     m_attemptTimeout.stop();
-    releaseSlot();
     if (m_executor) {
         m_executor->disconnect(&m_run);
         m_executor.release()->deleteLater(); // we are inside its signal
@@ -239,6 +249,7 @@ void StepTask::resolveStrategy(const NodeError &error)
 
 void StepTask::scheduleAttempt(milliseconds delay)
 {
+    releaseSlot(); // Retrying holds no slot
     m_phase = Phase::RetryWait;
     m_run.record().retryScheduled(m_step.id, m_attempt + 1, delay.count());
     m_retryWait.start(delay, [this] { queueAttempt(); });
@@ -284,6 +295,7 @@ void StepTask::applyAction(const model::FailureAction &action)
             m_run.record().setStatus(m_step.id, NodeStatus::Retrying);
             m_phase = Phase::Finished;
             finish();
+            releaseSlotAfterDone();
             return;
         }
         applyAction(m_resolver.applyPlacementRules(action.onRetryFailure ? *action.onRetryFailure : model::FailureAction{}));
@@ -317,6 +329,7 @@ void StepTask::applyAction(const model::FailureAction &action)
 
 void StepTask::openIntervention(const model::FailureAction &action)
 {
+    releaseSlot(); // Waiting holds no slot
     m_phase = Phase::Waiting;
     m_run.record().waiting(m_step.id);
     const model::FailureAction onTimeout = m_resolver.applyPlacementRules(
@@ -380,7 +393,7 @@ void StepTask::openApproval()
     const auto message = m_run.expressions().expand(spec.message, scope, false);
     request.message = m_run.expressions().mask(message.error.isEmpty() ? message.text : spec.message);
     const auto approvers = m_run.expressions().expand(spec.approvers, scope, false);
-    request.approvers = approvers.error.isEmpty() ? approvers.text : spec.approvers;
+    request.approvers = m_run.expressions().mask(approvers.error.isEmpty() ? approvers.text : spec.approvers);
     request.allowedDecisions = {QStringLiteral("Approve"), QStringLiteral("Reject")};
     const qint64 timeoutMs = m_step.timeout ? m_step.timeout->milliseconds() : kDefaultApprovalTimeoutMs;
     request.deadline = QDateTime::currentDateTimeUtc().addMSecs(timeoutMs);
@@ -411,6 +424,7 @@ void StepTask::endAs(NodeStatus status, bool warning)
     if (status == NodeStatus::Failed && m_planned.role == NodeRole::Main)
         m_run.noteFailure(runError());
     finish();
+    releaseSlotAfterDone();
 }
 
 void StepTask::cancel(CancelKind kind)
@@ -447,6 +461,7 @@ void StepTask::endCancelled()
     m_phase = Phase::Finished;
     if (m_cancelled == CancelKind::GroupRetry) {
         finish(); // the group resets this step and runs it again
+        releaseSlotAfterDone();
         return;
     }
     if (m_cancelled == CancelKind::RunTimeout) {
@@ -457,6 +472,7 @@ void StepTask::endCancelled()
     }
     m_run.record().settled(m_step.id, NodeStatus::Aborted);
     finish();
+    releaseSlotAfterDone();
 }
 
 } // namespace pw::engine

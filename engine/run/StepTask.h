@@ -47,6 +47,7 @@ private:
     void endAs(NodeStatus status, bool warning = false);
     void endCancelled();
     void releaseSlot();
+    void releaseSlotAfterDone();
     std::optional<AttemptRequest> buildRequest(QString *error);
     RunError runError() const;
     void log(const QString &text);
