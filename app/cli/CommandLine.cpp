@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "FormatCommand.h"
+#include "RunCommand.h"
 #include "ValidateCommand.h"
 #include "app/Version.h"
 
@@ -17,9 +18,10 @@ struct SubCommand
     int (*run)(const QStringList &arguments);
 };
 
-constexpr std::array<SubCommand, 2> kCommands{{
+constexpr std::array<SubCommand, 3> kCommands{{
     {"validate", "check pipeline files; print problems as file:line:col: message", runValidate},
     {"fmt", "rewrite pipeline files in the canonical form (--check: only report)", runFormat},
+    {"run", "run a pipeline with live progress; exit code = the run's result", runRun},
 }};
 
 const SubCommand *findCommand(const QString &name)

@@ -26,7 +26,9 @@ extern "C" void onSignal(int signalNumber)
 
 bool install(int signalNumber, struct sigaction *previous)
 {
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART; // system calls of the event loop go on after the handler
@@ -35,10 +37,12 @@ bool install(int signalNumber, struct sigaction *previous)
 
 } // namespace
 
-InterruptHandler::InterruptHandler(QObject *parent) : QObject(parent)
+InterruptHandler::InterruptHandler(QObject *parent)
+    : QObject(parent)
 {
     if (g_pipe[0] >= 0 || ::pipe2(g_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
-        printErr(QStringLiteral("pipewright: cannot watch for Ctrl+C; it will stop the program at once"));
+        printErr(QStringLiteral(
+            "pipewright: cannot watch for Ctrl+C; it will stop the program at once"));
         return;
     }
     m_notifier = new QSocketNotifier(g_pipe[0], QSocketNotifier::Read, this);

@@ -31,8 +31,12 @@ private:
 
     QSocketNotifier *m_notifier = nullptr;
     int m_count = 0;
-    struct sigaction m_previousInt {};
-    struct sigaction m_previousTerm {};
+    struct sigaction m_previousInt
+    {
+    };
+    struct sigaction m_previousTerm
+    {
+    };
 };
 
 } // namespace pw::cli

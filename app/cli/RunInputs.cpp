@@ -8,8 +8,7 @@ std::optional<QVariant> typedValue(model::InputType type, const QString &text)
 {
     bool ok = false;
     switch (type) {
-    case model::InputType::String:
-        return QVariant(text);
+    case model::InputType::String: return QVariant(text);
     case model::InputType::Number: {
         const double value = text.trimmed().toDouble(&ok);
         // inf and nan parse, but have no place in expressions or the JSON report.
@@ -32,7 +31,8 @@ std::optional<QVariant> typedValue(model::InputType type, const QString &text)
     return std::nullopt;
 }
 
-std::variant<QVariantMap, QString> typedInputs(const model::Pipeline &pipeline, const QStringList &arguments)
+std::variant<QVariantMap, QString> typedInputs(const model::Pipeline &pipeline,
+                                               const QStringList &arguments)
 {
     QHash<QString, const model::Input *> declared;
     QStringList ids;
@@ -40,8 +40,9 @@ std::variant<QVariantMap, QString> typedInputs(const model::Pipeline &pipeline, 
         declared.insert(input.id, &input);
         ids << input.id;
     }
-    const QString known = ids.isEmpty() ? QStringLiteral("the pipeline declares no inputs")
-                                        : QStringLiteral("inputs: ") + ids.join(QStringLiteral(", "));
+    const QString known = ids.isEmpty()
+                              ? QStringLiteral("the pipeline declares no inputs")
+                              : QStringLiteral("inputs: ") + ids.join(QStringLiteral(", "));
 
     QVariantMap values;
     for (const QString &argument : arguments) {
@@ -52,13 +53,14 @@ std::variant<QVariantMap, QString> typedInputs(const model::Pipeline &pipeline, 
         const QString text = argument.mid(equals + 1);
         const model::Input *input = declared.value(id);
         if (!input)
-            return QStringLiteral("--input '%1': no input named '%2' (%3)").arg(argument, id, known);
+            return QStringLiteral("--input '%1': no input named '%2' (%3)")
+                .arg(argument, id, known);
         if (values.contains(id))
             return QStringLiteral("--input: '%1' is given more than once").arg(id);
         const auto value = typedValue(input->effectiveType(), text);
         if (!value) {
-            return QStringLiteral("--input %1: '%2' is not a valid %3").arg(id, text,
-                                                                            model::toString(input->effectiveType()));
+            return QStringLiteral("--input %1: '%2' is not a valid %3")
+                .arg(id, text, model::toString(input->effectiveType()));
         }
         values.insert(id, *value);
     }
@@ -72,7 +74,9 @@ std::variant<QVariantMap, QString> typedInputs(const model::Pipeline &pipeline, 
             continue;
         }
         // The validator has checked defaults; a bad one here would be a bug, not a usage error.
-        values.insert(input.id, typedValue(input.effectiveType(), *input.defaultValue).value_or(*input.defaultValue));
+        values.insert(
+            input.id,
+            typedValue(input.effectiveType(), *input.defaultValue).value_or(*input.defaultValue));
     }
     if (!missing.isEmpty()) {
         return QStringLiteral("required input(s) not given: %1 (use --input ID=VALUE)")
@@ -81,8 +85,8 @@ std::variant<QVariantMap, QString> typedInputs(const model::Pipeline &pipeline, 
     return values;
 }
 
-std::variant<QHash<QString, QString>, QStringList> readSecrets(const model::Pipeline &pipeline,
-                                                                const QProcessEnvironment &environment)
+std::variant<QHash<QString, QString>, QStringList> readSecrets(
+    const model::Pipeline &pipeline, const QProcessEnvironment &environment)
 {
     QHash<QString, QString> secrets;
     QStringList missing;

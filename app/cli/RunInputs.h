@@ -15,14 +15,15 @@ namespace pw::cli {
 // each input's declared type, and the defaults for the rest. Or a message for people when an
 // argument is malformed, names no input, is given twice, does not fit the type, or a
 // required input (one without a default) is missing.
-std::variant<QVariantMap, QString> typedInputs(const model::Pipeline &pipeline, const QStringList &arguments);
+std::variant<QVariantMap, QString> typedInputs(const model::Pipeline &pipeline,
+                                               const QStringList &arguments);
 
 // One value typed as `type` (string, number, integer or boolean); nothing when it does not fit.
 std::optional<QVariant> typedValue(model::InputType type, const QString &text);
 
 // The value of every secret the pipeline declares, from `environment`. Or the names of the
 // missing ones (the run must not start without them).
-std::variant<QHash<QString, QString>, QStringList> readSecrets(const model::Pipeline &pipeline,
-                                                                const QProcessEnvironment &environment);
+std::variant<QHash<QString, QString>, QStringList> readSecrets(
+    const model::Pipeline &pipeline, const QProcessEnvironment &environment);
 
 } // namespace pw::cli

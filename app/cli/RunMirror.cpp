@@ -58,7 +58,8 @@ engine::RunSnapshot RunMirror::abortedSnapshot() const
         node.endedAt = now;
         // The same pair of events the engine records for a node it cancels.
         snapshot.events.append({now, node.id, QStringLiteral("cancelled"), 0, {}, -1, {}, {}, {}});
-        snapshot.events.append({now, node.id, QStringLiteral("ended"), 0, {}, -1, node.status, {}, {}});
+        snapshot.events.append(
+            {now, node.id, QStringLiteral("ended"), 0, {}, -1, node.status, {}, {}});
     }
     for (const NodeState &node : std::as_const(snapshot.nodes))
         snapshot.warning = snapshot.warning || node.warning;

@@ -13,11 +13,15 @@ const QString kCommand = QStringLiteral("pipewright run");
 // request: the group ones only inside a step group).
 const QStringList &interventionDecisions()
 {
-    static const QStringList decisions{
-        QStringLiteral("MarkAsSuccess"), QStringLiteral("Ignore"), QStringLiteral("Retry"),
-        QStringLiteral("Abort"), QStringLiteral("StageRollback"), QStringLiteral("MarkAsFailure"),
-        QStringLiteral("PipelineRollback"), QStringLiteral("StepGroupRollback"),
-        QStringLiteral("RetryStepGroup")};
+    static const QStringList decisions{QStringLiteral("MarkAsSuccess"),
+                                       QStringLiteral("Ignore"),
+                                       QStringLiteral("Retry"),
+                                       QStringLiteral("Abort"),
+                                       QStringLiteral("StageRollback"),
+                                       QStringLiteral("MarkAsFailure"),
+                                       QStringLiteral("PipelineRollback"),
+                                       QStringLiteral("StepGroupRollback"),
+                                       QStringLiteral("RetryStepGroup")};
     return decisions;
 }
 
@@ -57,35 +61,46 @@ std::optional<AnswerMode> parseApprovalMode(const QString &text)
 
 int usageError(const QString &message)
 {
-    printErr(kCommand + QStringLiteral(": ") + message + QStringLiteral("\n(see pipewright run --help)"));
+    printErr(kCommand + QStringLiteral(": ") + message
+             + QStringLiteral("\n(see pipewright run --help)"));
     return ExitUsage;
 }
 
 struct Parser
 {
     QCommandLineParser parser;
-    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")};
-    QCommandLineOption input{QStringLiteral("input"),
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
+                            QStringLiteral("Show this help.")};
+    QCommandLineOption input{
+        QStringLiteral("input"),
         QStringLiteral("Sets a pipeline input, typed by its declared type (repeatable)."),
         QStringLiteral("ID=VALUE")};
-    QCommandLineOption db{QStringLiteral("db"),
+    QCommandLineOption db{
+        QStringLiteral("db"),
         QStringLiteral("The run database. Accepted but not used yet: runs are not stored by this "
-                       "version."), QStringLiteral("PATH")};
-    QCommandLineOption report{QStringLiteral("report"),
+                       "version."),
+        QStringLiteral("PATH")};
+    QCommandLineOption report{
+        QStringLiteral("report"),
         QStringLiteral("Writes the JSON run report when the run ends (also when aborted)."),
         QStringLiteral("FILE.json")};
-    QCommandLineOption onIntervention{QStringLiteral("on-intervention"),
-        QStringLiteral("Answers manual interventions: a decision (") + interventionDecisions().join(u'|')
-            + QStringLiteral(") at once, with Retry given at most 3 times per step; 'wait' lets each "
-                             "time out so onTimeout applies; 'prompt' asks on the terminal. Default: "
-                             "prompt when stdin is a terminal, else wait."),
+    QCommandLineOption onIntervention{
+        QStringLiteral("on-intervention"),
+        QStringLiteral(
+            "ACTION answers each manual intervention at once with that decision (see "
+            "below; Retry at most 3 times per step); wait lets each time out so its "
+            "onTimeout applies; prompt asks on the terminal. Default: prompt when stdin is "
+            "a terminal, else wait."),
         QStringLiteral("ACTION|wait|prompt")};
-    QCommandLineOption onApproval{QStringLiteral("on-approval"),
+    QCommandLineOption onApproval{
+        QStringLiteral("on-approval"),
         QStringLiteral("Answers approval steps the same way. Default as above."),
         QStringLiteral("approve|reject|wait|prompt")};
-    QCommandLineOption maxParallel{QStringLiteral("max-parallel"),
+    QCommandLineOption maxParallel{
+        QStringLiteral("max-parallel"),
         QStringLiteral("Overrides the pipeline's maxParallel (at least 1)."), QStringLiteral("N")};
-    QCommandLineOption quiet{{QStringLiteral("q"), QStringLiteral("quiet")},
+    QCommandLineOption quiet{
+        {QStringLiteral("q"), QStringLiteral("quiet")},
         QStringLiteral("Prints only the final line (questions of 'prompt' still appear).")};
 
     Parser()
@@ -93,7 +108,8 @@ struct Parser
         parser.setApplicationDescription(QStringLiteral(
             "Runs a pipeline on the engine thread, prints its progress live on stdout and exits\n"
             "with the run's result. Questions (prompt mode) and diagnostics go to stderr."));
-        parser.addOptions({help, input, db, report, onIntervention, onApproval, maxParallel, quiet});
+        parser.addOptions(
+            {help, input, db, report, onIntervention, onApproval, maxParallel, quiet});
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The pipeline file."));
     }
 };
@@ -106,13 +122,20 @@ QString runHelpText()
     QString text = p.parser.helpText();
     // Qt names the program by its path; people type "pipewright run".
     text = QStringLiteral("Usage: pipewright run FILE [options]") + text.mid(text.indexOf(u'\n'));
-    return text + QStringLiteral(
-        "\nProgress lines: [elapsed] kind path  event; step output is indented as `id | line`\n"
-        "(stderr: `id ! line`). Ctrl+C aborts the run (error handlers still run); a second\n"
-        "Ctrl+C stops at once. SIGTERM does the same.\n"
-        "Exit codes: 0 Succeeded (warnings allowed), 1 Failed, 3 Aborted (also after Ctrl+C),\n"
-        "4 RolledBack, 2 usage error or invalid pipeline (nothing ran), 5 internal error\n"
-        "(including a report that could not be written).");
+    return text + QStringLiteral("\nDecisions (any case): ")
+           + interventionDecisions().join(QStringLiteral(", "))
+           + QStringLiteral(
+               ".\nThe last two only for steps inside a step group; a decision a request does not "
+               "allow\n"
+               "is not given, and the request waits for its deadline.\n"
+               "Progress lines: [elapsed] kind path  event; step output is indented as `id | "
+               "line`\n"
+               "(stderr: `id ! line`). Ctrl+C aborts the run (error handlers still run); a second\n"
+               "Ctrl+C stops at once. SIGTERM does the same.\n"
+               "Exit codes: 0 Succeeded (warnings allowed), 1 Failed, 3 Aborted (also after "
+               "Ctrl+C),\n"
+               "4 RolledBack, 2 usage error or invalid pipeline (nothing ran), 5 internal error\n"
+               "(including a report that could not be written).");
 }
 
 std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool stdinIsTerminal)
@@ -144,8 +167,9 @@ std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool
         const QString text = p.parser.value(p.onIntervention);
         const auto mode = parseInterventionMode(text);
         if (!mode) {
-            return usageError(QStringLiteral("--on-intervention: '%1' is not wait, prompt or a decision (%2)")
-                                  .arg(text, interventionDecisions().join(QStringLiteral(", "))));
+            return usageError(
+                QStringLiteral("--on-intervention: '%1' is not wait, prompt or a decision (%2)")
+                    .arg(text, interventionDecisions().join(QStringLiteral(", "))));
         }
         options.onIntervention = *mode;
     }
@@ -153,21 +177,26 @@ std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool
         const QString text = p.parser.value(p.onApproval);
         const auto mode = parseApprovalMode(text);
         if (!mode)
-            return usageError(QStringLiteral("--on-approval: '%1' is not approve, reject, wait or prompt").arg(text));
+            return usageError(
+                QStringLiteral("--on-approval: '%1' is not approve, reject, wait or prompt")
+                    .arg(text));
         options.onApproval = *mode;
     }
     // Nobody could ever answer: refuse rather than wait for deadlines without saying why.
     const bool wantsPrompt = options.onIntervention.kind == AnswerMode::Kind::Prompt
-        || options.onApproval.kind == AnswerMode::Kind::Prompt;
+                             || options.onApproval.kind == AnswerMode::Kind::Prompt;
     if (wantsPrompt && !stdinIsTerminal)
-        return usageError(QStringLiteral("'prompt' needs a terminal on stdin; use wait or a decision"));
+        return usageError(
+            QStringLiteral("'prompt' needs a terminal on stdin; use wait or a decision"));
 
     if (p.parser.isSet(p.maxParallel)) {
         const QString text = p.parser.value(p.maxParallel);
         bool ok = false;
         const int value = text.toInt(&ok);
         if (!ok || value < 1)
-            return usageError(QStringLiteral("--max-parallel: '%1' is not a whole number of at least 1").arg(text));
+            return usageError(
+                QStringLiteral("--max-parallel: '%1' is not a whole number of at least 1")
+                    .arg(text));
         options.maxParallel = value;
     }
     return options;

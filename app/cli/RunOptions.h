@@ -28,7 +28,7 @@ struct RunOptions
     QString file;
     QStringList inputs; // the raw ID=VALUE arguments, in order; typed by RunInputs
     QString reportPath; // empty: no report
-    QString dbPath; // accepted, not used yet (the run store is a later issue)
+    QString dbPath;     // accepted, not used yet (the run store is a later issue)
     AnswerMode onIntervention;
     AnswerMode onApproval;
     std::optional<int> maxParallel;

@@ -1,5 +1,7 @@
 #include "TimeText.h"
 
+#include <algorithm>
+
 namespace pw::cli {
 
 QString spanText(qint64 milliseconds)
@@ -14,7 +16,9 @@ QString spanText(qint64 milliseconds)
                               : QStringLiteral("%1s").arg(seconds, 0, 'f', 1);
     }
     const qint64 seconds = ms / 1000;
-    const auto two = [](qint64 value) { return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0')); };
+    const auto two = [](qint64 value) {
+        return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0'));
+    };
     if (seconds < 3600)
         return QStringLiteral("%1m %2s").arg(seconds / 60).arg(two(seconds % 60));
     if (seconds < 86'400)

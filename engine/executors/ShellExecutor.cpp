@@ -9,11 +9,53 @@
 
 #include <climits>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
+
+#include <dirent.h>
 
 #include <sys/prctl.h>
 #include <unistd.h>
 
 namespace pw::engine {
+
+// Whether a process of the group is still alive. kill(-group, 0) also counts zombies, which
+// never go away where PID 1 does not reap (containers), so /proc tells the living apart.
+static bool groupHasLiveMembers(pid_t group)
+{
+    if (group <= 0 || ::kill(-group, 0) != 0)
+        return false;
+    DIR *proc = ::opendir("/proc");
+    if (!proc)
+        return true;
+    bool alive = false;
+    while (const dirent *entry = ::readdir(proc)) {
+        if (entry->d_name[0] < '1' || entry->d_name[0] > '9')
+            continue;
+        char path[300];
+        std::snprintf(path, sizeof path, "/proc/%s/stat", entry->d_name);
+        FILE *file = std::fopen(path, "r");
+        if (!file)
+            continue;
+        char buffer[512];
+        const size_t length = std::fread(buffer, 1, sizeof buffer - 1, file);
+        std::fclose(file);
+        buffer[length] = '\0';
+        // "pid (comm) state ppid pgrp ...": comm may hold spaces, so parse after the last ')'.
+        const char *afterName = std::strrchr(buffer, ')');
+        char state = 0;
+        int parent = 0;
+        int processGroup = 0;
+        if (afterName && std::sscanf(afterName + 1, " %c %d %d", &state, &parent, &processGroup) == 3
+            && processGroup == group && state != 'Z' && state != 'X') {
+            alive = true;
+            break;
+        }
+    }
+    ::closedir(proc);
+    return alive;
+}
+
 namespace {
 
 using Stream = LogLine::Stream;
@@ -68,8 +110,16 @@ int clampToTimerMs(qint64 ms)
 
 } // namespace
 
-ShellExecutor::ShellExecutor(QObject *parent) : StepExecutor(parent), m_killTimer(this)
+ShellExecutor::ShellExecutor(QObject *parent)
+    : StepExecutor(parent), m_killTimer(this), m_groupPoll(this)
 {
+    m_groupPoll.setInterval(2);
+    connect(&m_groupPoll, &QTimer::timeout, this, [this] {
+        if (groupHasLiveMembers(m_groupId) && --m_groupPollsLeft > 0)
+            return;
+        m_groupPoll.stop();
+        finishSoon(m_outcomeAfterGroup);
+    });
     m_killTimer.setSingleShot(true);
     m_killTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_killTimer, &QTimer::timeout, this, [this] {
@@ -229,9 +279,23 @@ void ShellExecutor::onProcessFinished(int exitCode, QProcess::ExitStatus status)
         return;
     flushPartialLines();
     endAttempt();
-    finishSoon(m_cancelReason ? cancelledOutcome(*m_cancelReason)
-                              : outcomeOfExit(exitCode, status));
+    finishWhenGroupIsGone(m_cancelReason ? cancelledOutcome(*m_cancelReason)
+                                         : outcomeOfExit(exitCode, status));
     m_outputDir.reset();
+}
+
+// "No process of a step outlives its step": the group got SIGKILL, but a process that was
+// already reparented dies a moment later. The attempt ends once the group is empty (polled
+// briefly; a process stuck in the kernel cannot hold the run for more than ~2 s).
+void ShellExecutor::finishWhenGroupIsGone(const AttemptOutcome &outcome)
+{
+    if (!groupHasLiveMembers(m_groupId)) {
+        finishSoon(outcome);
+        return;
+    }
+    m_outcomeAfterGroup = outcome;
+    m_groupPollsLeft = 1000;
+    m_groupPoll.start();
 }
 
 void ShellExecutor::endAttempt()

@@ -47,6 +47,7 @@ private:
     QVariantMap readOutputFile();
     void signalGroup(int signal) const;
     void endAttempt();
+    void finishWhenGroupIsGone(const AttemptOutcome &outcome);
 
     model::ShellSpec m_spec;
     std::unique_ptr<QProcess> m_process;
@@ -56,6 +57,9 @@ private:
     bool m_running = false;
     std::optional<CancelReason> m_cancelReason;
     QTimer m_killTimer; // our child, so that moveToThread() takes it along
+    QTimer m_groupPoll; // after SIGKILL: until the last process of the group is gone
+    int m_groupPollsLeft = 0;
+    AttemptOutcome m_outcomeAfterGroup;
     LineSplitter m_stdout;
     LineSplitter m_stderr;
 };

@@ -31,6 +31,23 @@ bool GroupTask::requestRetry(const model::FailureAction &action)
     return true;
 }
 
+void GroupTask::cancel(CancelKind kind)
+{
+    ContainerTask::cancel(kind);
+    if (!m_retryTimer.isActive() || kind == CancelKind::GroupRetry)
+        return;
+    // Cancelled while waiting to run again: what waited for the re-run is Aborted now.
+    m_retryTimer.stop();
+    m_retryDelay.reset();
+    QStringList ids;
+    RunPlan::collectIds(m_group.steps, ids);
+    for (const QString &id : std::as_const(ids)) {
+        if (!isFinal(m_run.nodeStatus(id)))
+            m_run.record().settled(id, NodeStatus::Aborted);
+    }
+    ContainerTask::mainDone();
+}
+
 void GroupTask::mainDone()
 {
     if (!m_retryDelay || m_cancelled) {

@@ -17,6 +17,7 @@ public:
     // RetryStepGroup from a step inside: false when the retries are used up (the step then
     // applies onRetryFailure). Otherwise the group cancels what runs, waits and runs again.
     bool requestRetry(const model::FailureAction &action);
+    void cancel(CancelKind kind) override;
 
 protected:
     Frame mainFrame() override;

@@ -95,10 +95,17 @@ void PipelineTask::requestRollback()
 
 bool PipelineTask::runPendingRollback(std::function<void()> resume)
 {
+    if (m_rollbackRunning) {
+        // Another branch (a parallel stage) is running the lanes: nothing new starts here
+        // until they are done.
+        m_afterRollback.push_back(std::move(resume));
+        return true;
+    }
     if (!m_rollbackPending)
         return false;
     m_rollbackPending = false;
-    m_afterRollback = std::move(resume);
+    m_rollbackRunning = true;
+    m_afterRollback.push_back(std::move(resume));
     // Every stage that started, the latest first; one already rolled back keeps its rollback.
     m_rollbackQueue.clear();
     for (auto it = m_startedStages.rbegin(); it != m_startedStages.rend(); ++it) {
@@ -126,7 +133,8 @@ void PipelineTask::rollbackNextStage()
         m_lane->start([this] { rollbackNextStage(); });
         return;
     }
-    if (auto resume = std::exchange(m_afterRollback, nullptr))
+    m_rollbackRunning = false;
+    for (auto &resume : std::exchange(m_afterRollback, {}))
         m_run.post(std::move(resume));
 }
 

@@ -38,7 +38,8 @@ private:
     std::vector<std::unique_ptr<StageTask>> m_startedStages; // in start order, kept for rollback
     bool m_rollbackPending = false;
     std::vector<const model::Stage *> m_rollbackQueue;
-    std::function<void()> m_afterRollback;
+    std::vector<std::function<void()>> m_afterRollback; // every sequence held while lanes run
+    bool m_rollbackRunning = false;
     Progress m_laneProgress;
     std::unique_ptr<SequenceTask> m_lane;
     bool m_inHandler = false;
