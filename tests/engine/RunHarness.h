@@ -217,3 +217,14 @@ inline constexpr qint64 kLateToleranceMs = 150;
                  qPrintable(QStringLiteral("measured %1 ms, expected %2 ms (+%3)")                           \
                                 .arg(pwMeasured_).arg(pwExpected_).arg(kLateToleranceMs)));                  \
     } while (false)
+
+// Short spellings for the many literal lists and strings of the semantics tests.
+inline QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromUtf8(item);
+    return out;
+}
+
+inline QString s(const char *text) { return QString::fromUtf8(text); }

@@ -11,16 +11,6 @@ using namespace pw::engine;
 
 namespace {
 
-QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
-
-QString s(const char *text) { return QString::fromUtf8(text); }
-
 QString output(const RunSnapshot &snapshot, const char *node, const char *key = "message")
 {
     const NodeState *state = findNode(snapshot, s(node));

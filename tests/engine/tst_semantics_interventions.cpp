@@ -7,16 +7,6 @@ using namespace pw::engine;
 
 namespace {
 
-QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
-
-QString s(const char *text) { return QString::fromUtf8(text); }
-
 const QStringList kOutsideGroup = list({"MarkAsSuccess", "Ignore", "Retry", "Abort", "StageRollback", "MarkAsFailure",
                                         "PipelineRollback"});
 const QStringList kInsideGroup = kOutsideGroup + list({"StepGroupRollback", "RetryStepGroup"});

@@ -5,16 +5,6 @@ using namespace pw::engine;
 
 namespace {
 
-QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
-
-QString s(const char *text) { return QString::fromUtf8(text); }
-
 // The largest number of steps Running at once, from attemptStarted/ended events.
 int peakRunning(const RunSnapshot &snapshot)
 {

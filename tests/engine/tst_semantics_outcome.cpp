@@ -4,19 +4,6 @@
 
 using namespace pw::engine;
 
-namespace {
-
-QString str(const char *text) { return QString::fromUtf8(text); }
-QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
-
-} // namespace
-
 class TestSemanticsOutcome : public QObject
 {
     Q_OBJECT
@@ -137,7 +124,7 @@ void TestSemanticsOutcome::outcome_data()
               steps:
                 - step: {id: a, type: Fail}
                 - step: {id: b, type: Echo, spec: {message: hi}}
-)" << -1 << list({"s", "g", "a", "b"}) << list({"s=Failed", "g=Failed", "a=Failed", "b=Skipped"}) << str("Failed");
+)" << -1 << list({"s", "g", "a", "b"}) << list({"s=Failed", "g=Failed", "a=Failed", "b=Skipped"}) << s("Failed");
 
     QTest::newRow("group: Skipped by its own when, with everything inside") << head + R"(    - stage:
         id: s
@@ -153,7 +140,7 @@ void TestSemanticsOutcome::outcome_data()
               errorHandler:
                 - step: {id: h, type: Echo, spec: {message: hi}}
 )" << -1 << list({"s", "g", "a", "r", "h"})
-        << list({"s=Succeeded", "g=Skipped", "a=Skipped", "r=Skipped", "h=Skipped"}) << str("Succeeded");
+        << list({"s=Succeeded", "g=Skipped", "a=Skipped", "r=Skipped", "h=Skipped"}) << s("Succeeded");
 
     QTest::newRow("group and stage: Skipped when all children are Skipped") << head + R"(    - stage:
         id: s
@@ -164,7 +151,7 @@ void TestSemanticsOutcome::outcome_data()
                 - step: {id: a, type: Echo, spec: {message: hi}, when: {condition: "false"}}
                 - step: {id: b, type: Echo, spec: {message: hi}, when: {stageStatus: Failure}}
 )" << -1 << list({"s", "g", "a", "b"}) << list({"s=Skipped", "g=Skipped", "a=Skipped", "b=Skipped"})
-        << str("Succeeded");
+        << s("Succeeded");
 
     QTest::newRow("group: Succeeded with some children Skipped") << head + R"(    - stage:
         id: s
@@ -175,23 +162,23 @@ void TestSemanticsOutcome::outcome_data()
                 - step: {id: a, type: Echo, spec: {message: hi}}
                 - step: {id: b, type: Echo, spec: {message: hi}, when: {condition: "false"}}
 )" << -1 << list({"s", "g", "a", "b"}) << list({"s=Succeeded", "g=Succeeded", "a=Succeeded", "b=Skipped"})
-        << str("Succeeded");
+        << s("Succeeded");
 
     QTest::newRow("stage: RolledBack over Failed") << head + "    - stage:\n        id: s\n        steps:\n" + rollbackA
-        << -1 << list({"s", "a"}) << list({"s=RolledBack", "a=Failed"}) << str("RolledBack");
+        << -1 << list({"s", "a"}) << list({"s=RolledBack", "a=Failed"}) << s("RolledBack");
 
     QTest::newRow("stage: Aborted over Failed (Abort action)") << head + R"(    - stage:
         id: s
         steps:
           - step: {id: a, type: Fail, failureStrategies: [{onFailure: {errors: [AllErrors], action: {type: Abort}}}]}
-)" << -1 << list({"s", "a"}) << list({"s=Aborted", "a=Failed"}) << str("Aborted");
+)" << -1 << list({"s", "a"}) << list({"s=Aborted", "a=Failed"}) << s("Aborted");
 
     QTest::newRow("stage: RolledBack over Aborted; run: Aborted over RolledBack") << head + R"(    - stage:
         id: s
         steps:
 )" + rollbackA + R"(        rollbackSteps:
           - step: {id: r, type: Wait, spec: {duration: 5s}}
-)" << 150 << list({"s", "a", "r"}) << list({"s=RolledBack", "a=Failed", "r=Aborted"}) << str("Aborted");
+)" << 150 << list({"s", "a", "r"}) << list({"s=RolledBack", "a=Failed", "r=Aborted"}) << s("Aborted");
 
     QTest::newRow("stage: not Aborted when it ended before the abort") << head + R"(    - stage:
         id: s1
@@ -202,7 +189,7 @@ void TestSemanticsOutcome::outcome_data()
         steps:
           - step: {id: w, type: Wait, spec: {duration: 5s}}
 )" << 150 << list({"s1", "a", "s2", "w"}) << list({"s1=Succeeded", "a=Succeeded", "s2=Aborted", "w=Aborted"})
-        << str("Aborted");
+        << s("Aborted");
 
     QTest::newRow("stage: Skipped by its own when, with everything inside") << head + R"(    - stage:
         id: s1
@@ -222,7 +209,7 @@ void TestSemanticsOutcome::outcome_data()
           - step: {id: h, type: Echo, spec: {message: hi}}
 )" << -1 << list({"s1", "s2", "g", "b", "r", "h"})
         << list({"s1=Succeeded", "s2=Skipped", "g=Skipped", "b=Skipped", "r=Skipped", "h=Skipped"})
-        << str("Succeeded");
+        << s("Succeeded");
 
     QTest::newRow("run: Aborted over Failed") << head + R"(    - stage:
         id: s1
@@ -233,7 +220,7 @@ void TestSemanticsOutcome::outcome_data()
         when: {pipelineStatus: All}
         steps:
           - step: {id: b, type: Fail, failureStrategies: [{onFailure: {errors: [AllErrors], action: {type: Abort}}}]}
-)" << -1 << list({"s1", "s2"}) << list({"s1=Failed", "s2=Aborted"}) << str("Aborted");
+)" << -1 << list({"s1", "s2"}) << list({"s1=Failed", "s2=Aborted"}) << s("Aborted");
 
     QTest::newRow("run: user abort over Failed") << head + R"(    - stage:
         id: s1
@@ -244,7 +231,7 @@ void TestSemanticsOutcome::outcome_data()
         when: {pipelineStatus: All}
         steps:
           - step: {id: w, type: Wait, spec: {duration: 5s}}
-)" << 150 << list({"s1", "s2", "w"}) << list({"s1=Failed", "s2=Aborted", "w=Aborted"}) << str("Aborted");
+)" << 150 << list({"s1", "s2", "w"}) << list({"s1=Failed", "s2=Aborted", "w=Aborted"}) << s("Aborted");
 
     QTest::newRow("run: Failed over RolledBack") << head + "    - stage:\n        id: s1\n        steps:\n" + rollbackA
             + R"(    - stage:
@@ -252,7 +239,7 @@ void TestSemanticsOutcome::outcome_data()
         when: {pipelineStatus: All}
         steps:
           - step: {id: b, type: Fail}
-)" << -1 << list({"s1", "s2"}) << list({"s1=RolledBack", "s2=Failed"}) << str("Failed");
+)" << -1 << list({"s1", "s2"}) << list({"s1=RolledBack", "s2=Failed"}) << s("Failed");
 
     QTest::newRow("run: run timeout Failed over RolledBack") << QByteArray("pipeline:\n  id: p\n  maxParallel: 4\n  timeout: 200ms\n  stages:\n")
             + "    - stage:\n        id: s1\n        steps:\n" + rollbackA + R"(    - stage:
@@ -260,13 +247,13 @@ void TestSemanticsOutcome::outcome_data()
         when: {pipelineStatus: All}
         steps:
           - step: {id: w, type: Wait, spec: {duration: 5s}}
-)" << -1 << list({"s1", "s2", "w"}) << list({"s1=RolledBack", "s2=Aborted", "w=Aborted"}) << str("Failed");
+)" << -1 << list({"s1", "s2", "w"}) << list({"s1=RolledBack", "s2=Aborted", "w=Aborted"}) << s("Failed");
 
     QTest::newRow("run: RolledBack") << head + "    - stage:\n        id: s1\n        steps:\n" + rollbackA + R"(    - stage:
         id: s2
         steps:
           - step: {id: b, type: Echo, spec: {message: hi}}
-)" << -1 << list({"s1", "s2", "b"}) << list({"s1=RolledBack", "s2=Skipped", "b=Skipped"}) << str("RolledBack");
+)" << -1 << list({"s1", "s2", "b"}) << list({"s1=RolledBack", "s2=Skipped", "b=Skipped"}) << s("RolledBack");
 
     QTest::newRow("run: Succeeded with warnings and skipped stages") << head + R"(    - stage:
         id: s1
@@ -277,7 +264,7 @@ void TestSemanticsOutcome::outcome_data()
         when: {pipelineStatus: Failure}
         steps:
           - step: {id: b, type: Echo, spec: {message: hi}}
-)" << -1 << list({"s1", "s2"}) << list({"s1=Succeeded", "s2=Skipped"}) << str("Succeeded");
+)" << -1 << list({"s1", "s2"}) << list({"s1=Succeeded", "s2=Skipped"}) << s("Succeeded");
 }
 
 void TestSemanticsOutcome::outcome()

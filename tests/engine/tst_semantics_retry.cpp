@@ -6,16 +6,6 @@ using namespace pw::engine;
 
 namespace {
 
-QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
-
-QString s(const char *text) { return QString::fromUtf8(text); }
-
 QByteArray oneStep(const QByteArray &step)
 {
     return "pipeline:\n  id: p\n  stages:\n    - stage:\n        id: s\n        steps:\n          - step: " + step + "\n";

@@ -3,19 +3,6 @@
 
 using namespace pw::engine;
 
-namespace {
-
-QString str(const char *text) { return QString::fromUtf8(text); }
-QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
-
-} // namespace
-
 class TestSemanticsStatuses : public QObject
 {
     Q_OBJECT
@@ -47,7 +34,7 @@ void TestSemanticsStatuses::finalStatus_data()
           - step: {id: a, type: Echo, spec: {message: hi}}
 )") << -1 << list({"s", "a"}) << list({"s=Succeeded", "a=Succeeded"})
         << list({"s:started", "a:started", "a:attemptStarted#1", "a:ended=Succeeded", "s:ended=Succeeded"})
-        << QStringList() << str("Succeeded");
+        << QStringList() << s("Succeeded");
 
     QTest::newRow("Succeeded: MarkAsSuccess") << QByteArray(R"(pipeline:
   id: p
@@ -64,7 +51,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "a", "b"}) << list({"s=Succeeded", "a=Succeeded", "b=Succeeded"})
         << list({"s:started", "a:started", "a:attemptStarted#1", "a:attemptFailed#1", "a:ended=Succeeded",
                  "b:started", "b:attemptStarted#1", "b:ended=Succeeded", "s:ended=Succeeded"})
-        << list({"s", "a"}) << str("Succeeded");
+        << list({"s", "a"}) << s("Succeeded");
 
     QTest::newRow("IgnoredFailure: Ignore") << QByteArray(R"(pipeline:
   id: p
@@ -81,7 +68,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "a", "b"}) << list({"s=Succeeded", "a=IgnoredFailure", "b=Succeeded"})
         << list({"s:started", "a:started", "a:attemptStarted#1", "a:attemptFailed#1", "a:ended=IgnoredFailure",
                  "b:started", "b:attemptStarted#1", "b:ended=Succeeded", "s:ended=Succeeded"})
-        << list({"s", "a"}) << str("Succeeded");
+        << list({"s", "a"}) << s("Succeeded");
 
     QTest::newRow("IgnoredFailure: catch") << QByteArray(R"(pipeline:
   id: p
@@ -94,7 +81,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "a", "b"}) << list({"s=Succeeded", "a=IgnoredFailure", "b=Succeeded"})
         << list({"s:started", "a:started", "a:attemptStarted#1", "a:attemptFailed#1", "a:ended=IgnoredFailure",
                  "b:started", "b:attemptStarted#1", "b:ended=Succeeded", "s:ended=Succeeded"})
-        << list({"s", "a"}) << str("Succeeded");
+        << list({"s", "a"}) << s("Succeeded");
 
     QTest::newRow("Failed: MarkAsFailure") << QByteArray(R"(pipeline:
   id: p
@@ -111,7 +98,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "a", "b"}) << list({"s=Failed", "a=Failed", "b=Skipped"})
         << list({"s:started", "a:started", "a:attemptStarted#1", "a:attemptFailed#1", "a:ended=Failed",
                  "b:skipped", "b:ended=Skipped", "s:ended=Failed"})
-        << QStringList() << str("Failed");
+        << QStringList() << s("Failed");
 
     QTest::newRow("Failed: the default") << QByteArray(R"(pipeline:
   id: p
@@ -123,7 +110,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "a"}) << list({"s=Failed", "a=Failed"})
         << list({"s:started", "a:started", "a:attemptStarted#1", "a:attemptFailed#1", "a:ended=Failed",
                  "s:ended=Failed"})
-        << QStringList() << str("Failed");
+        << QStringList() << s("Failed");
 
     QTest::newRow("Failed: retries exhausted") << QByteArray(R"(pipeline:
   id: p
@@ -135,7 +122,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "a"}) << list({"s=Failed", "a=Failed"})
         << list({"s:started", "a:started", "a:attemptStarted#1", "a:attemptFailed#1", "a:retryScheduled#2",
                  "a:attemptStarted#2", "a:attemptFailed#2", "a:ended=Failed", "s:ended=Failed"})
-        << QStringList() << str("Failed");
+        << QStringList() << s("Failed");
 
     QTest::newRow("Failed: step that triggered Abort; Aborted: never started") << QByteArray(R"(pipeline:
   id: p
@@ -159,7 +146,7 @@ void TestSemanticsStatuses::finalStatus_data()
         << list({"s:started", "a:started", "a:attemptStarted#1", "a:attemptFailed#1", "a:ended=Failed",
                  "b:cancelled", "b:ended=Aborted", "s:ended=Aborted", "t:cancelled", "t:ended=Aborted",
                  "c:cancelled", "c:ended=Aborted"})
-        << QStringList() << str("Aborted");
+        << QStringList() << s("Aborted");
 
     QTest::newRow("Failed: step that triggered StageRollback; Skipped after rollback") << QByteArray(R"(pipeline:
   id: p
@@ -179,7 +166,7 @@ void TestSemanticsStatuses::finalStatus_data()
         << list({"s:started", "a:started", "a:attemptStarted#1", "a:attemptFailed#1", "a:ended=Failed",
                  "r:started", "r:attemptStarted#1", "r:ended=Succeeded", "b:skipped", "b:ended=Skipped",
                  "s:ended=RolledBack"})
-        << QStringList() << str("RolledBack");
+        << QStringList() << s("RolledBack");
 
     QTest::newRow("Skipped: when condition false") << QByteArray(R"(pipeline:
   id: p
@@ -192,7 +179,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "a", "b"}) << list({"s=Succeeded", "a=Skipped", "b=Succeeded"})
         << list({"s:started", "a:skipped", "a:ended=Skipped", "b:started", "b:attemptStarted#1", "b:ended=Succeeded",
                  "s:ended=Succeeded"})
-        << QStringList() << str("Succeeded");
+        << QStringList() << s("Succeeded");
 
     QTest::newRow("Aborted: running sibling of an Abort") << QByteArray(R"(pipeline:
   id: p
@@ -211,7 +198,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "a", "w"}) << list({"s=Aborted", "a=Failed", "w=Aborted"})
         << list({"s:started", "a:started", "a:attemptStarted#1", "w:started", "w:attemptStarted#1",
                  "a:attemptFailed#1", "a:ended=Failed", "w:cancelled", "w:ended=Aborted", "s:ended=Aborted"})
-        << QStringList() << str("Aborted");
+        << QStringList() << s("Aborted");
 
     QTest::newRow("Aborted: user abort") << QByteArray(R"(pipeline:
   id: p
@@ -224,7 +211,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << 100 << list({"s", "w", "b"}) << list({"s=Aborted", "w=Aborted", "b=Aborted"})
         << list({"s:started", "w:started", "w:attemptStarted#1", "w:cancelled", "w:ended=Aborted",
                  "b:cancelled", "b:ended=Aborted", "s:ended=Aborted"})
-        << QStringList() << str("Aborted");
+        << QStringList() << s("Aborted");
 
     QTest::newRow("Aborted: run timeout") << QByteArray(R"(pipeline:
   id: p
@@ -238,7 +225,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "w", "b"}) << list({"s=Aborted", "w=Aborted", "b=Aborted"})
         << list({"s:started", "w:started", "w:attemptStarted#1", "w:cancelled", "w:ended=Aborted",
                  "b:cancelled", "b:ended=Aborted", "s:ended=Aborted"})
-        << QStringList() << str("Failed");
+        << QStringList() << s("Failed");
 
     QTest::newRow("Aborted: failFast, running sibling") << QByteArray(R"(pipeline:
   id: p
@@ -253,7 +240,7 @@ void TestSemanticsStatuses::finalStatus_data()
 )") << -1 << list({"s", "a", "w"}) << list({"s=Failed", "a=Failed", "w=Aborted"})
         << list({"s:started", "a:started", "a:attemptStarted#1", "w:started", "w:attemptStarted#1",
                  "a:attemptFailed#1", "a:ended=Failed", "w:cancelled", "w:ended=Aborted", "s:ended=Failed"})
-        << QStringList() << str("Failed");
+        << QStringList() << s("Failed");
 
     // An Approval holds no slot, so with maxParallel 1 `w1` runs and `w2` is queued when the
     // approval times out.
@@ -272,7 +259,7 @@ void TestSemanticsStatuses::finalStatus_data()
         << list({"s:started", "ap:started", "ap:attemptStarted#1", "ap:waiting", "w1:started", "w1:attemptStarted#1",
                  "ap:decided=Timeout/timeout", "ap:attemptFailed#1", "ap:ended=Failed", "w2:cancelled",
                  "w2:ended=Aborted", "w1:cancelled", "w1:ended=Aborted", "s:ended=Failed"})
-        << QStringList() << str("Failed");
+        << QStringList() << s("Failed");
 
     QTest::newRow("Aborted: cancelled by a rollback") << QByteArray(R"(pipeline:
   id: p
@@ -294,7 +281,7 @@ void TestSemanticsStatuses::finalStatus_data()
         << list({"s:started", "a:started", "a:attemptStarted#1", "w:started", "w:attemptStarted#1",
                  "a:attemptFailed#1", "a:ended=Failed", "w:cancelled", "w:ended=Aborted", "r:started",
                  "r:attemptStarted#1", "r:ended=Succeeded", "s:ended=RolledBack"})
-        << QStringList() << str("RolledBack");
+        << QStringList() << s("RolledBack");
 
     QTest::newRow("RolledBack: group and its stage") << QByteArray(R"(pipeline:
   id: p
@@ -321,7 +308,7 @@ void TestSemanticsStatuses::finalStatus_data()
                  "gr:started", "gr:attemptStarted#1", "gr:ended=Succeeded", "c:skipped", "c:ended=Skipped",
                  "g:ended=RolledBack", "b:skipped", "b:ended=Skipped", "d:started", "d:attemptStarted#1",
                  "d:ended=Succeeded", "s:ended=RolledBack"})
-        << QStringList() << str("RolledBack");
+        << QStringList() << s("RolledBack");
 }
 
 void TestSemanticsStatuses::finalStatus()
@@ -404,28 +391,28 @@ void TestSemanticsStatuses::nodesCarryTheirState()
         rollbackSteps: [{step: {id: r, type: Echo, spec: {message: hi}}}]
 )");
     QVERIFY(snapshot);
-    const NodeState *a = findNode(*snapshot, str("a"));
+    const NodeState *a = findNode(*snapshot, s("a"));
     QCOMPARE(a->attempts, 2);
     QVERIFY(a->warning);
     QVERIFY(a->error);
-    QCOMPARE(pw::model::toString(a->error->type), str("Unknown")); // the last failure, not the first
-    QCOMPARE(a->error->message, str("exit code 1"));
+    QCOMPARE(pw::model::toString(a->error->type), s("Unknown")); // the last failure, not the first
+    QCOMPARE(a->error->message, s("exit code 1"));
     QVERIFY(!a->cloned);
     QVERIFY(a->startedAt.isValid() && a->endedAt.isValid() && a->startedAt <= a->endedAt);
     QCOMPARE(a->parents, list({"s", "g"}));
     QVERIFY(a->kind == NodeKind::Step && a->role == NodeRole::Main);
-    QCOMPARE(a->stage, str("s"));
-    const NodeState *b = findNode(*snapshot, str("b"));
-    QCOMPARE(b->outputs, (QVariantMap{{str("message"), str("out")}}));
+    QCOMPARE(a->stage, s("s"));
+    const NodeState *b = findNode(*snapshot, s("b"));
+    QCOMPARE(b->outputs, (QVariantMap{{s("message"), s("out")}}));
     QVERIFY(!b->error);
     QCOMPARE(b->attempts, 1);
-    const NodeState *c = findNode(*snapshot, str("c"));
+    const NodeState *c = findNode(*snapshot, s("c"));
     QCOMPARE(c->attempts, 0);
     QVERIFY(!c->startedAt.isValid() && c->endedAt.isValid());
-    const NodeState *g = findNode(*snapshot, str("g"));
+    const NodeState *g = findNode(*snapshot, s("g"));
     QVERIFY(g->kind == NodeKind::Group && g->warning && g->startedAt <= a->startedAt && g->endedAt >= b->endedAt);
-    QVERIFY(findNode(*snapshot, str("r"))->role == NodeRole::Rollback);
-    QVERIFY(findNode(*snapshot, str("s"))->kind == NodeKind::Stage);
+    QVERIFY(findNode(*snapshot, s("r"))->role == NodeRole::Rollback);
+    QVERIFY(findNode(*snapshot, s("s"))->kind == NodeKind::Stage);
 }
 
 QTEST_GUILESS_MAIN(TestSemanticsStatuses)

@@ -13,16 +13,6 @@ using namespace pw::engine;
 
 namespace {
 
-QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
-
-QString s(const char *text) { return QString::fromUtf8(text); }
-
 // A process is gone when it does not exist or is a zombie nobody has reaped yet.
 bool processGone(qint64 pid)
 {
