@@ -56,7 +56,7 @@ std::vector<Input> Reader::readInputs(const MapReader &owner)
                 [&](const YAML::Node &node, const Scope &scope) {
         const int index = int(inputs.size());
         const QString id = peekId(node);
-        const Scope inputScope{scope.path, label("input", id, index), QString(), QStringLiteral("inputs[%1].").arg(index)};
+        const Scope inputScope{scope.path, elementLabel("input", id, index), QString(), QStringLiteral("inputs[%1].").arg(index)};
         MapReader map(sink, node, inputScope, keys({"id", "type", "default", "description"}));
         Input input;
         input.id = map.string("id");
@@ -109,8 +109,8 @@ Stage Reader::readStage(const YAML::Node &node, const Scope &parent, int index)
     Stage stage;
     const QString id = peekId(node);
     // Stages are top-level elements: their context does not repeat the pipeline's.
-    Scope scope = parent.element(QStringLiteral("stage"), label("stage", id, index), id);
-    scope.context = label("stage", id, index);
+    Scope scope = parent.element(QStringLiteral("stage"), elementLabel("stage", id, index), id);
+    scope.context = elementLabel("stage", id, index);
     MapReader map(sink, node, scope,
                   keys({"id", "name", "description", "when", "failureStrategies", "steps",
                         "rollbackSteps", "errorHandler"}));
@@ -176,7 +176,7 @@ Step Reader::readStep(const YAML::Node &node, const Scope &parent, int index)
 {
     Step step;
     const QString id = peekId(node);
-    const Scope scope = parent.element(QStringLiteral("step"), label("step", id, index), id);
+    const Scope scope = parent.element(QStringLiteral("step"), elementLabel("step", id, index), id);
     MapReader map(sink, node, scope,
                   keys({"id", "name", "type", "spec", "timeout", "when", "retry", "catch",
                         "failureStrategies"}));
@@ -205,7 +205,7 @@ StepGroup Reader::readGroup(const YAML::Node &node, const Scope &parent, int ind
 {
     StepGroup group;
     const QString id = peekId(node);
-    const Scope scope = parent.element(QStringLiteral("stepGroup"), label("group", id, index), id);
+    const Scope scope = parent.element(QStringLiteral("stepGroup"), elementLabel("group", id, index), id);
     MapReader map(sink, node, scope,
                   keys({"id", "name", "when", "failureStrategies", "steps", "rollbackSteps",
                         "errorHandler"}));

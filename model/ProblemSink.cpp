@@ -2,6 +2,13 @@
 
 namespace pw::model {
 
+QString elementLabel(const char *kind, const QString &id, int index)
+{
+    if (id.isEmpty())
+        return QStringLiteral("%1 #%2").arg(QLatin1String(kind)).arg(index + 1);
+    return QStringLiteral("%1 '%2'").arg(QLatin1String(kind), id);
+}
+
 Scope Scope::field(const QString &key) const
 {
     return {path + u'.' + key, context, nodeId, fieldPrefix + key + u'.'};

@@ -4,6 +4,9 @@
 
 namespace pw::model {
 
+// "step 'push'", or "step #3" for an element without an id: how messages name elements.
+QString elementLabel(const char *kind, const QString &id, int index);
+
 // Where a reader or validator is: structural path, the human context ("stage 'deploy': step 'push'"),
 // the innermost identified node and the field path inside it.
 struct Scope

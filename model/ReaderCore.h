@@ -30,13 +30,6 @@ inline QStringList keys(std::initializer_list<const char *> names)
     return list;
 }
 
-inline QString label(const char *kind, const QString &id, int index)
-{
-    if (id.isEmpty())
-        return QStringLiteral("%1 #%2").arg(QLatin1String(kind)).arg(index + 1);
-    return QStringLiteral("%1 '%2'").arg(QLatin1String(kind), id);
-}
-
 // Reads the id of an element before anything else, so that messages can name it.
 inline QString peekId(const YAML::Node &node)
 {

@@ -18,13 +18,6 @@ bool isIdentifier(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
-QString label(const char *kind, const QString &id, int index)
-{
-    if (id.isEmpty())
-        return QStringLiteral("%1 #%2").arg(QLatin1String(kind)).arg(index + 1);
-    return QStringLiteral("%1 '%2'").arg(QLatin1String(kind), id);
-}
-
 enum class Role { Main, Rollback, ErrorHandler };
 
 class Checker
@@ -128,7 +121,7 @@ void Checker::pipeline(const Pipeline &pipeline)
         const StageItem &item = pipeline.stages[i];
         const QString itemPath = QStringLiteral("pipeline.stages[%1]").arg(i);
         if (const Stage *s = item.stage()) {
-            const Scope stageScope{itemPath + QStringLiteral(".stage"), label("stage", s->id, stageIndex++), s->id, QString()};
+            const Scope stageScope{itemPath + QStringLiteral(".stage"), elementLabel("stage", s->id, stageIndex++), s->id, QString()};
             stage(*s, stageScope);
             continue;
         }
@@ -140,7 +133,7 @@ void Checker::pipeline(const Pipeline &pipeline)
         for (std::size_t j = 0; j < parallel.size(); ++j) {
             const Stage &s = parallel[j];
             const Scope stageScope{itemPath + QStringLiteral(".parallel[%1].stage").arg(j),
-                                   label("stage", s.id, stageIndex++), s.id, QString()};
+                                   elementLabel("stage", s.id, stageIndex++), s.id, QString()};
             stage(s, stageScope);
         }
     }
@@ -154,7 +147,7 @@ void Checker::inputs(const Pipeline &pipeline, const Scope &scope)
     for (std::size_t i = 0; i < pipeline.inputs.size(); ++i) {
         const Input &input = pipeline.inputs[i];
         const Scope inputScope{scope.path + QStringLiteral(".inputs[%1]").arg(i),
-                               label("input", input.id, int(i)), QString(),
+                               elementLabel("input", input.id, int(i)), QString(),
                                QStringLiteral("inputs[%1].").arg(i)};
         identifier(inputScope, input.id, "input");
         if (!input.id.isEmpty() && seen.contains(input.id))
@@ -208,10 +201,10 @@ void Checker::nodes(const NodeList &list, const Scope &scope, int groupDepth, bo
         const Node &node = list[i];
         const Scope itemScope = scope.item(int(i));
         if (const Step *s = node.step()) {
-            step(*s, itemScope.element(QStringLiteral("step"), label("step", s->id, int(i)), s->id),
+            step(*s, itemScope.element(QStringLiteral("step"), elementLabel("step", s->id, int(i)), s->id),
                  groupDepth > 0);
         } else if (const StepGroup *g = node.group()) {
-            group(*g, itemScope.element(QStringLiteral("stepGroup"), label("group", g->id, int(i)), g->id),
+            group(*g, itemScope.element(QStringLiteral("stepGroup"), elementLabel("group", g->id, int(i)), g->id),
                   groupDepth);
         } else if (const ParallelBlock *p = node.parallel()) {
             const Scope parallelScope = itemScope.field(QStringLiteral("parallel"));

@@ -141,13 +141,7 @@ void PipelineTask::rollbackNextStage()
 void PipelineTask::stagesDone()
 {
     const model::NodeList &handler = m_run.pipeline().errorHandler;
-    bool succeeded = !m_run.isAborted();
-    for (const PlannedNode &node : m_run.plan().nodes()) {
-        if (node.kind == NodeKind::Stage) {
-            const NodeStatus status = m_run.nodeStatus(node.id);
-            succeeded = succeeded && status != NodeStatus::Failed && status != NodeStatus::RolledBack;
-        }
-    }
+    const bool succeeded = m_run.outcomeSoFar() == RunStatus::Succeeded;
     if (succeeded || handler.empty() || m_inHandler) {
         finish();
         return;

@@ -132,9 +132,7 @@ void Run::settle(const model::Node &node, NodeStatus status)
         settle(parallel->items, status);
     } else if (const model::StepGroup *group = node.group()) {
         m_recorder.settled(group->id, status);
-        settle(group->steps, status);
-        settle(group->rollbackSteps, NodeStatus::Skipped);
-        settle(group->errorHandler, NodeStatus::Skipped);
+        settleInside(group->steps, group->rollbackSteps, group->errorHandler, status);
     } else if (const model::Step *step = node.step()) {
         m_recorder.settled(step->id, status);
     }
@@ -143,9 +141,15 @@ void Run::settle(const model::Node &node, NodeStatus status)
 void Run::settleStage(const model::Stage &stage, NodeStatus status)
 {
     m_recorder.settled(stage.id, status);
-    settle(stage.steps, status);
-    settle(stage.rollbackSteps, NodeStatus::Skipped);
-    settle(stage.errorHandler, NodeStatus::Skipped);
+    settleInside(stage.steps, stage.rollbackSteps, stage.errorHandler, status);
+}
+
+void Run::settleInside(const model::NodeList &steps, const model::NodeList &rollbackSteps,
+                       const model::NodeList &errorHandler, NodeStatus status)
+{
+    settle(steps, status);
+    settle(rollbackSteps, NodeStatus::Skipped);
+    settle(errorHandler, NodeStatus::Skipped);
 }
 
 bool Run::mayStartNew(const Frame &frame) const
@@ -189,11 +193,8 @@ bool Run::passesWhen(const model::Node &node, const Frame &frame)
         return true;
     if (conditionFailed) {
         ++frame.progress->failed;
-        if (const model::StepGroup *group = node.group()) {
-            settle(group->steps, NodeStatus::Skipped);
-            settle(group->rollbackSteps, NodeStatus::Skipped);
-            settle(group->errorHandler, NodeStatus::Skipped);
-        }
+        if (const model::StepGroup *group = node.group())
+            settleInside(group->steps, group->rollbackSteps, group->errorHandler, NodeStatus::Skipped);
         return false;
     }
     settle(node, NodeStatus::Skipped);
@@ -208,9 +209,7 @@ bool Run::passesStageWhen(const model::Stage &stage)
         return true;
     if (conditionFailed) {
         ++m_pipelineProgress.failed;
-        settle(stage.steps, NodeStatus::Skipped);
-        settle(stage.rollbackSteps, NodeStatus::Skipped);
-        settle(stage.errorHandler, NodeStatus::Skipped);
+        settleInside(stage.steps, stage.rollbackSteps, stage.errorHandler, NodeStatus::Skipped);
         return false;
     }
     settleStage(stage, NodeStatus::Skipped);
@@ -308,7 +307,7 @@ Run::DecisionResult Run::decide(const Decision &decision)
     return {true, {}};
 }
 
-RunStatus Run::finalStatus() const
+RunStatus Run::outcomeSoFar() const
 {
     if (m_abortedBy == AbortCause::Action || m_abortedBy == AbortCause::User)
         return RunStatus::Aborted;
@@ -337,7 +336,7 @@ void Run::finishRun()
     }
     while (!m_requests.empty())
         closeRequest(m_requests.begin()->first);
-    m_status = m_status == RunStatus::Running ? finalStatus() : m_status;
+    m_status = m_status == RunStatus::Running ? outcomeSoFar() : m_status;
     m_endedAt = QDateTime::currentDateTimeUtc();
     m_finished = true;
     m_recorder.flush();

@@ -64,6 +64,9 @@ public:
     void settle(const model::Node &node, NodeStatus status);
     void settle(const model::NodeList &nodes, NodeStatus status);
     void settleStage(const model::Stage &stage, NodeStatus status);
+    // Everything inside a container that will not run: its list with `status`, its lanes Skipped.
+    void settleInside(const model::NodeList &steps, const model::NodeList &rollbackSteps,
+                      const model::NodeList &errorHandler, NodeStatus status);
     // Nothing new starts after an abort or the run timeout, except the pipeline's handler.
     bool mayStartNew(const Frame &frame) const;
     // Checks a node's `when` against the frame's "so far"; settles it (Skipped, or Failed on
@@ -85,6 +88,8 @@ public:
     bool runPendingPipelineRollback(std::function<void()> resume);
     void noteFailure(const RunError &error);
     std::optional<RunError> firstFailure() const { return m_firstFailure; }
+    // The run's status from what has happened so far (semantics.md precedence).
+    RunStatus outcomeSoFar() const;
 
     // Opens a request; `answer` gets the decision (or the timeout's) exactly once.
     using Answer = std::function<void(const QString &decision, const QString &by, const QString &comment)>;
@@ -104,7 +109,6 @@ private:
     void finishRun();
     bool whenAllows(const model::When &when, const Progress &progress, const QString &nodeId,
                     const Frame &frame, bool &conditionFailed);
-    RunStatus finalStatus() const;
 
     struct OpenRequest
     {

@@ -85,15 +85,20 @@ void StepTask::releaseSlotAfterDone()
     m_run.post([&pool] { pool.release(); });
 }
 
-void StepTask::runAttempt()
+void StepTask::beginAttempt()
 {
-    m_holdsSlot = true;
-    m_phase = Phase::Running;
     m_run.record().started(m_step.id);
     ++m_attempt;
     if (++m_executionAttempts == 1)
         m_executionClock.start();
     m_run.record().attemptStarted(m_step.id, m_attempt);
+}
+
+void StepTask::runAttempt()
+{
+    m_holdsSlot = true;
+    m_phase = Phase::Running;
+    beginAttempt();
 
     QString error;
     const std::optional<AttemptRequest> request = buildRequest(&error);
@@ -377,11 +382,7 @@ void StepTask::interventionAnswered(const model::FailureAction &onTimeout, const
 void StepTask::openApproval()
 {
     m_phase = Phase::Waiting;
-    m_run.record().started(m_step.id);
-    ++m_attempt;
-    if (++m_executionAttempts == 1)
-        m_executionClock.start();
-    m_run.record().attemptStarted(m_step.id, m_attempt);
+    beginAttempt();
     m_run.record().waiting(m_step.id);
 
     const auto &spec = std::get<model::ApprovalSpec>(m_step.spec);

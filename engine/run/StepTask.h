@@ -33,6 +33,7 @@ private:
     enum class Phase { Idle, Queued, Running, RetryWait, Waiting, Finished };
 
     void queueAttempt();
+    void beginAttempt();
     void runAttempt();
     void attemptEnded(const AttemptOutcome &outcome);
     void handleFailure(const NodeError &error);
