@@ -1,11 +1,11 @@
 #include "ShellExecutor.h"
 
 #include "ShellOutputFile.h"
+#include "SimpleCommand.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTemporaryDir>
 
 #include <climits>
 #include <csignal>
@@ -14,7 +14,6 @@
 
 #include <dirent.h>
 
-#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace pw::engine {
@@ -65,26 +64,6 @@ constexpr qint64 kDefaultKillGraceMs = 5000;
 // us read gigabytes on the engine thread.
 constexpr qint64 kMaxOutputFileBytes = 1024 * 1024;
 
-// Runs in the forked child before exec: only async-signal-safe calls.
-void prepareChild(pid_t parent)
-{
-    // A group of its own: cancelling signals the whole group, grandchildren included.
-    ::setpgid(0, 0);
-    // Die with us, even when we are killed with SIGKILL and can clean up nothing.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent)
-        ::_exit(127); // we died between fork and prctl: nobody would kill this child
-    // A blocked or ignored signal survives exec: whatever the engine thread blocks or
-    // ignores must not make the step deaf to our SIGTERM or to a closed pipe.
-    sigset_t none;
-    ::sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    struct sigaction byDefault = {};
-    byDefault.sa_handler = SIG_DFL;
-    for (int signal : {SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGPIPE})
-        ::sigaction(signal, &byDefault, nullptr);
-}
-
 QString resolveWorkingDir(const AttemptRequest &request, const QString &specDir)
 {
     if (specDir.isEmpty())
@@ -133,20 +112,10 @@ ShellExecutor::ShellExecutor(QObject *parent)
 
 ShellExecutor::~ShellExecutor()
 {
-    if (!m_process || m_process->state() == QProcess::NotRunning)
-        return;
-    signalGroup(SIGKILL);
-    // QProcess's destructor would kill the shell and then *wait* for it. Instead the QProcess
-    // lives on, owned by nobody, until the event loop has collected the exit, then deletes
-    // itself. (If this thread's event loop never runs again, it leaks with the program.)
-    QProcess *orphan = m_process.release();
-    orphan->disconnect(this);
-    orphan->setParent(nullptr);
-    connect(orphan, &QProcess::finished, orphan, &QObject::deleteLater);
-    connect(orphan, &QProcess::errorOccurred, orphan, [orphan](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            orphan->deleteLater();
-    });
+    // The process kills a still running group and reaps it later, without waiting.
+    if (m_process && m_process->isRunning())
+        m_process->disconnect(this);
+    removeOutputFile();
 }
 
 void ShellExecutor::start(const AttemptRequest &request)
@@ -173,11 +142,11 @@ void ShellExecutor::start(const AttemptRequest &request)
         return;
     }
 
-    m_outputDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/pipewright-step-XXXXXX");
-    m_outputPath = m_outputDir->filePath(QStringLiteral("outputs"));
-    if (!m_outputDir->isValid() || !QFile(m_outputPath).open(QIODevice::WriteOnly)) {
+    m_outputPath = newShellOutputPath();
+    if (m_outputPath.isEmpty()) {
         fail(model::ErrorType::DelegateProvisioning,
-             QStringLiteral("cannot create the PW_OUTPUT file in %1").arg(QDir::tempPath()));
+             QStringLiteral("cannot create a directory for PW_OUTPUT files in %1")
+                 .arg(QDir::tempPath()));
         return;
     }
 
@@ -187,31 +156,59 @@ void ShellExecutor::start(const AttemptRequest &request)
     environment.insert(QStringLiteral("PW_OUTPUT"), m_outputPath);
 
     const QString shell = m_spec.shell.value_or(QStringLiteral("/bin/sh"));
-    m_process = std::make_unique<QProcess>(this);
-    m_process->setProgram(shell);
-    m_process->setArguments({QStringLiteral("-c"), m_spec.command});
-    m_process->setWorkingDirectory(workingDir);
-    m_process->setProcessEnvironment(environment);
-    m_process->setStandardInputFile(QProcess::nullDevice()); // a read gets EOF, never hangs
-    const pid_t parent = ::getpid();
-    m_process->setChildProcessModifier([parent] { prepareChild(parent); });
-
-    connect(m_process.get(), &QProcess::readyReadStandardOutput, this,
-            &ShellExecutor::readStandardOutput);
-    connect(m_process.get(), &QProcess::readyReadStandardError, this,
-            &ShellExecutor::readStandardError);
-    connect(m_process.get(), &QProcess::errorOccurred, this, &ShellExecutor::onErrorOccurred);
-    connect(m_process.get(), &QProcess::finished, this, &ShellExecutor::onProcessFinished);
-
-    m_running = true;
-    m_process->start(QIODevice::ReadOnly);
-    if (m_running && m_process->state() != QProcess::NotRunning) {
-        const pid_t pid = static_cast<pid_t>(m_process->processId());
-        // The child makes itself a group leader before exec, but a cancel() may come before
-        // it got that far: setting it from here too leaves no window (one of both succeeds).
-        ::setpgid(pid, pid);
-        m_groupId = pid;
+    const QStringList childEnvironment = environment.toStringList();
+    const ChildProgram viaShell{shell, {QStringLiteral("-c"), m_spec.command}, childEnvironment,
+                                workingDir};
+    // A simple command goes without the shell when its program is there to run; whatever
+    // stops it from starting (a script without #!, say) is left to the shell to handle.
+    const std::optional<ChildProgram> direct = withoutShell(childEnvironment, workingDir);
+    const bool startedDirectly = direct && !startChild(*direct);
+    if (const std::optional<QString> error = startedDirectly ? std::nullopt : startChild(viaShell)) {
+        fail(model::ErrorType::DelegateProvisioning,
+             QStringLiteral("could not start the shell %1: %2").arg(shell, *error));
+        return;
     }
+    m_groupId = m_process->processId();
+    m_running = true;
+}
+
+std::optional<ChildProgram> ShellExecutor::withoutShell(const QStringList &environment,
+                                                        const QString &workingDir) const
+{
+    if (m_spec.shell) // a shell of the user's choice may give the words another meaning
+        return std::nullopt;
+    std::optional<QStringList> words = simpleCommandWords(m_spec.command);
+    if (!words)
+        return std::nullopt;
+    const QString name = words->takeFirst();
+    QString path;
+    if (name.contains(u'/')) {
+        const QDir base(workingDir.isEmpty() ? QDir::currentPath() : workingDir);
+        path = QDir::cleanPath(base.absoluteFilePath(name));
+    } else {
+        path = findProgram(name, environment);
+    }
+    if (const QFileInfo program(path); path.isEmpty() || !program.isFile() || !program.isExecutable())
+        return std::nullopt; // the shell says "not found" in its own words, with exit code 127
+    return ChildProgram{path, *words, environment, workingDir};
+}
+
+std::optional<QString> ShellExecutor::startChild(const ChildProgram &program)
+{
+    m_process = std::make_unique<GroupLeaderProcess>(this);
+    connect(m_process.get(), &GroupLeaderProcess::standardOutput, this,
+            [this](const QByteArray &bytes) {
+                for (const QString &line : m_stdout.feed(bytes))
+                    emit logLine(Stream::Out, line);
+            });
+    connect(m_process.get(), &GroupLeaderProcess::standardError, this,
+            [this](const QByteArray &bytes) {
+                for (const QString &line : m_stderr.feed(bytes))
+                    emit logLine(Stream::Err, line);
+            });
+    connect(m_process.get(), &GroupLeaderProcess::finished, this,
+            &ShellExecutor::onProcessFinished);
+    return m_process->start(program);
 }
 
 void ShellExecutor::cancel(CancelReason reason)
@@ -233,55 +230,24 @@ void ShellExecutor::fail(model::ErrorType type, const QString &message)
     finishSoon(failure(type, message));
 }
 
-void ShellExecutor::readStandardOutput()
-{
-    for (const QString &line : m_stdout.feed(m_process->readAllStandardOutput()))
-        emit logLine(Stream::Out, line);
-}
-
-void ShellExecutor::readStandardError()
-{
-    for (const QString &line : m_stderr.feed(m_process->readAllStandardError()))
-        emit logLine(Stream::Err, line);
-}
-
 void ShellExecutor::flushPartialLines()
 {
-    readStandardOutput();
-    readStandardError();
+    m_process->drainOutput();
     if (const auto last = m_stdout.finish())
         emit logLine(Stream::Out, *last);
     if (const auto last = m_stderr.finish())
         emit logLine(Stream::Err, *last);
 }
 
-void ShellExecutor::onErrorOccurred(QProcess::ProcessError error)
-{
-    // Other errors (a crash, a read error) are followed by finished(); only a failed start
-    // is not.
-    if (error != QProcess::FailedToStart || !m_running)
-        return;
-    m_groupId = 0; // nothing ran, and the number may belong to someone else by now
-    endAttempt();
-    m_outputDir.reset();
-    if (m_cancelReason) {
-        finishSoon(cancelledOutcome(*m_cancelReason));
-        return;
-    }
-    fail(model::ErrorType::DelegateProvisioning,
-         QStringLiteral("could not start the shell %1: %2")
-             .arg(m_process->program(), m_process->errorString()));
-}
-
-void ShellExecutor::onProcessFinished(int exitCode, QProcess::ExitStatus status)
+void ShellExecutor::onProcessFinished(int exitCode, int signal)
 {
     if (!m_running)
         return;
     flushPartialLines();
     endAttempt();
     finishWhenGroupIsGone(m_cancelReason ? cancelledOutcome(*m_cancelReason)
-                                         : outcomeOfExit(exitCode, status));
-    m_outputDir.reset();
+                                         : outcomeOfExit(exitCode, signal));
+    removeOutputFile();
 }
 
 // "No process of a step outlives its step": the group got SIGKILL, but a process that was
@@ -308,11 +274,10 @@ void ShellExecutor::endAttempt()
     signalGroup(SIGKILL);
 }
 
-AttemptOutcome ShellExecutor::outcomeOfExit(int exitCode, QProcess::ExitStatus status)
+AttemptOutcome ShellExecutor::outcomeOfExit(int exitCode, int signal)
 {
-    if (status == QProcess::CrashExit) // QProcess reports the signal number as the exit code
-        return failure(model::ErrorType::Unknown,
-                       QStringLiteral("killed by signal %1").arg(exitCode));
+    if (signal != 0)
+        return failure(model::ErrorType::Unknown, QStringLiteral("killed by signal %1").arg(signal));
     if (exitCode == 0)
         return success(readOutputFile());
     const QString message = QStringLiteral("exit code %1").arg(exitCode);
@@ -321,6 +286,12 @@ AttemptOutcome ShellExecutor::outcomeOfExit(int exitCode, QProcess::ExitStatus s
             return failure(type, message);
     }
     return failure(model::ErrorType::Unknown, message);
+}
+
+void ShellExecutor::removeOutputFile()
+{
+    if (!m_outputPath.isEmpty())
+        QFile::remove(m_outputPath);
 }
 
 QVariantMap ShellExecutor::readOutputFile()

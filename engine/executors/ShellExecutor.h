@@ -1,9 +1,9 @@
 #pragma once
 
+#include "GroupLeaderProcess.h"
 #include "LineSplitter.h"
 #include "StepExecutor.h"
 
-#include <QProcess>
 #include <QTimer>
 
 #include <sys/types.h>
@@ -11,11 +11,10 @@
 #include <memory>
 #include <optional>
 
-class QTemporaryDir;
-
 namespace pw::engine {
 
-// Runs a Shell step: `<shell> -c <command>` in a process group of its own, so that cancelling
+// Runs a Shell step: `<shell> -c <command>` (a simple command without the shell, see
+// SimpleCommand.h) in a process group of its own (GroupLeaderProcess), so that cancelling
 // reaches everything the command started (SIGTERM to the group, SIGKILL after killGrace), and
 // so that nothing of it outlives the step: once the shell has exited, whatever it left behind
 // in its group is killed too. The shell also dies with the thread that started it
@@ -23,7 +22,7 @@ namespace pw::engine {
 // lose their shell but not necessarily their lives (they are reparented to init).
 //
 // The command reports outputs by appending `key=value` lines to the file named by
-// $PW_OUTPUT, a fresh file in a temporary directory of ours.
+// $PW_OUTPUT, a fresh path per attempt in a private directory (see newShellOutputPath()).
 class ShellExecutor : public StepExecutor
 {
     Q_OBJECT
@@ -38,20 +37,20 @@ public:
 
 private:
     void fail(model::ErrorType type, const QString &message);
-    void readStandardOutput();
-    void readStandardError();
-    void onErrorOccurred(QProcess::ProcessError error);
-    void onProcessFinished(int exitCode, QProcess::ExitStatus status);
+    std::optional<ChildProgram> withoutShell(const QStringList &environment,
+                                             const QString &workingDir) const;
+    std::optional<QString> startChild(const ChildProgram &program);
+    void onProcessFinished(int exitCode, int signal);
     void flushPartialLines();
-    AttemptOutcome outcomeOfExit(int exitCode, QProcess::ExitStatus status);
+    AttemptOutcome outcomeOfExit(int exitCode, int signal);
     QVariantMap readOutputFile();
+    void removeOutputFile();
     void signalGroup(int signal) const;
     void endAttempt();
     void finishWhenGroupIsGone(const AttemptOutcome &outcome);
 
     model::ShellSpec m_spec;
-    std::unique_ptr<QProcess> m_process;
-    std::unique_ptr<QTemporaryDir> m_outputDir;
+    std::unique_ptr<GroupLeaderProcess> m_process;
     QString m_outputPath;
     pid_t m_groupId = 0; // kept after exit: leftovers are still in this group
     bool m_running = false;

@@ -1,6 +1,21 @@
 #include "ShellOutputFile.h"
 
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <atomic>
+
 namespace pw::engine {
+
+QString newShellOutputPath()
+{
+    static const QTemporaryDir directory(QDir::tempPath() + u"/pipewright-outputs-XXXXXX");
+    static std::atomic<quint64> attempts = 0;
+    if (!directory.isValid())
+        return QString();
+    return directory.filePath(QStringLiteral("attempt-%1").arg(++attempts));
+}
+
 
 ShellOutputs parseShellOutputs(const QByteArray &content)
 {

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -285,10 +286,55 @@ private slots:
         QCOMPARE(probe.out, QStringList{QDir(m_dir.path()).canonicalPath() + expected});
     }
 
+    // A simple command runs without the shell in between (one process, one exec), with its
+    // arguments, and what it cannot do alone (a script without #!) the shell still does.
+    void simpleCommandRunsWithoutShell()
+    {
+        QFile script(m_dir.filePath(QStringLiteral("report.sh")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho \"parent=$(cat /proc/$PPID/comm) args=$*\"\n");
+        script.close();
+        script.setPermissions(script.permissions() | QFile::ExeOwner);
+        QFile bare(m_dir.filePath(QStringLiteral("bare.sh")));
+        QVERIFY(bare.open(QIODevice::WriteOnly));
+        bare.write("echo \"no #! line, run by the shell\"\n");
+        bare.close();
+        bare.setPermissions(bare.permissions() | QFile::ExeOwner);
+
+        ShellExecutor direct;
+        Probe directProbe(direct);
+        QVERIFY(run(directProbe, direct, shell(QStringLiteral("./report.sh a b=c"))).succeeded);
+        QCOMPARE(directProbe.out, QStringList{QStringLiteral("parent=tst_shell_execu args=a b=c")});
+
+        ShellExecutor piped;
+        Probe pipedProbe(piped);
+        QVERIFY(run(pipedProbe, piped, shell(QStringLiteral("./report.sh a | cat"))).succeeded);
+        QCOMPARE(pipedProbe.out, QStringList{QStringLiteral("parent=sh args=a")});
+
+        ShellExecutor withoutInterpreter;
+        Probe bareProbe(withoutInterpreter);
+        QVERIFY(run(bareProbe, withoutInterpreter, shell(QStringLiteral("./bare.sh"))).succeeded);
+        QCOMPARE(bareProbe.out, QStringList{QStringLiteral("no #! line, run by the shell")});
+    }
+
+    void missingProgramIsTheShellsExitCode127()
+    {
+        ShellExecutor executor;
+        Probe probe(executor);
+        const AttemptOutcome outcome
+            = run(probe, executor, shell(QStringLiteral("no-such-program-pw --flag")));
+        QVERIFY(!outcome.succeeded);
+        QCOMPARE(outcome.message, QStringLiteral("exit code 127"));
+        QCOMPARE(probe.err.size(), 1);
+        QVERIFY2(probe.err.first().contains(QStringLiteral("not found")),
+                 qPrintable(probe.err.first()));
+    }
+
     void passesEnvironment()
     {
         ShellSpec spec = shell(QStringLiteral("echo \"$FROM_REQUEST|$FROM_SPEC|$SHARED\"; "
-                                              "test -f \"$PW_OUTPUT\" && echo output file"));
+                                              "test -d \"${PW_OUTPUT%/*}\" && test ! -e \"$PW_OUTPUT\" "
+                                              "&& echo \"$PW_OUTPUT\" && echo a=1 >> \"$PW_OUTPUT\""));
         spec.env.append({QStringLiteral("FROM_SPEC"), QStringLiteral("spec value")});
         spec.env.append({QStringLiteral("SHARED"), QStringLiteral("from spec")});
         AttemptRequest attempt = request(spec);
@@ -299,9 +345,15 @@ private slots:
         executor.start(attempt);
         QVERIFY(probe.waitForOutcome());
         QVERIFY(probe.outcome().succeeded);
-        QCOMPARE(probe.out,
-                 (QStringList{QStringLiteral("request value|spec value|from spec"),
-                              QStringLiteral("output file")}));
+        // $PW_OUTPUT names a file that does not exist yet, in a directory only we can read,
+        // and the file is gone once its outputs have been read.
+        QCOMPARE(probe.out.size(), 2);
+        QCOMPARE(probe.out.at(0), QStringLiteral("request value|spec value|from spec"));
+        const QFileInfo outputFile(probe.out.at(1));
+        QCOMPARE(QFileInfo(outputFile.path()).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+                 QFileDevice::Permissions());
+        QVERIFY(!outputFile.exists());
+        QCOMPARE(probe.outcome().outputs.value(QStringLiteral("a")).toString(), QStringLiteral("1"));
     }
 
     void emptyEnvironmentMeansInherit()

@@ -1,0 +1,366 @@
+#include "GroupLeaderProcess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QMutex>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace pw::engine {
+
+namespace {
+
+constexpr int kExitPollMs = 5;
+
+// Children killed by a destructor are reaped later, by whoever starts or kills the next one,
+// so that no destructor waits (and none leaves a zombie for long).
+QMutex g_zombieMutex;
+std::vector<pid_t> g_zombies;
+
+void reapZombies()
+{
+    QMutexLocker lock(&g_zombieMutex);
+    std::erase_if(g_zombies, [](pid_t pid) { return ::waitpid(pid, nullptr, WNOHANG) != 0; });
+}
+
+void reapLater(pid_t pid)
+{
+    if (::waitpid(pid, nullptr, WNOHANG) != 0)
+        return;
+    QMutexLocker lock(&g_zombieMutex);
+    g_zombies.push_back(pid);
+}
+
+int openPidFd(pid_t pid)
+{
+#ifdef SYS_pidfd_open
+    return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+#else
+    Q_UNUSED(pid);
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+// A descriptor at 3 or above, so that dup2() onto 0, 1 and 2 in the child cannot clobber it.
+int aboveStandardStreams(int fd)
+{
+    if (fd < 0 || fd > 2)
+        return fd;
+    const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    ::close(fd);
+    return moved;
+}
+
+bool openPipe(int fds[2])
+{
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return false;
+    fds[0] = aboveStandardStreams(fds[0]);
+    fds[1] = aboveStandardStreams(fds[1]);
+    return fds[0] >= 0 && fds[1] >= 0;
+}
+
+void closeFd(int &fd)
+{
+    if (fd >= 0)
+        ::close(fd);
+    fd = -1;
+}
+
+// The program as execve() wants it, built before vfork(): the child may only make system
+// calls, and everything it reads must stay alive until it has exec'd.
+struct ExecImage
+{
+    QByteArray path;
+    QByteArray workingDirectory;
+    std::vector<QByteArray> storage;
+    std::vector<char *> argv;
+    std::vector<char *> envp;
+
+    static std::vector<char *> pointers(std::vector<QByteArray> &strings, size_t from, size_t to)
+    {
+        std::vector<char *> result;
+        for (size_t i = from; i < to; ++i)
+            result.push_back(strings[i].data());
+        result.push_back(nullptr);
+        return result;
+    }
+};
+
+QString pathVariable(const QStringList &environment)
+{
+    for (const QString &entry : environment) {
+        if (entry.startsWith(u"PATH="))
+            return entry.mid(5);
+    }
+    return QString::fromLocal8Bit(qgetenv("PATH"));
+}
+
+// The absolute program: a bare name is looked up in the child's PATH, as a shell would.
+QString resolveProgram(const ChildProgram &program)
+{
+    if (program.program.contains(u'/'))
+        return program.program;
+    const QString found = findProgram(program.program, program.environment);
+    return found.isEmpty() ? program.program : found;
+}
+
+// What the child does between vfork() and execve(). It shares our memory and runs while the
+// starting thread is suspended: system calls only, no allocation, no locks. Why it did not
+// get to exec goes through a close-on-exec pipe rather than the shared memory, so that it
+// also arrives when vfork() is really a fork() (sanitizers replace it).
+struct ChildFailure
+{
+    int error = 0;
+    int duringChdir = 0;
+};
+
+[[noreturn]] void reportFailure(int errorPipe, bool duringChdir)
+{
+    const ChildFailure failure{errno, duringChdir ? 1 : 0};
+    [[maybe_unused]] const ssize_t written = ::write(errorPipe, &failure, sizeof failure);
+    ::_exit(127);
+}
+
+[[noreturn]] void runChild(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd,
+                           int errorPipe, pid_t parent)
+{
+    // A group of its own: cancelling signals the whole group, grandchildren included.
+    ::setpgid(0, 0);
+    // Die with the thread that started us, even when the program is killed with SIGKILL.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent)
+        ::_exit(127); // the parent died before prctl: nobody would ever kill this child
+
+    // Handlers are ours and must not run here; ignored or blocked signals would survive exec
+    // and make the step deaf to our SIGTERM or a closed pipe.
+    struct sigaction byDefault = {};
+    byDefault.sa_handler = SIG_DFL;
+    for (int signal = 1; signal < NSIG; ++signal) {
+        struct sigaction current = {};
+        if (::sigaction(signal, nullptr, &current) != 0)
+            continue;
+        const bool reset = current.sa_handler != SIG_DFL
+            && (current.sa_handler != SIG_IGN || signal == SIGTERM || signal == SIGINT
+                || signal == SIGQUIT || signal == SIGHUP || signal == SIGPIPE);
+        if (reset)
+            ::sigaction(signal, &byDefault, nullptr);
+    }
+    sigset_t none;
+    ::sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+
+    if (::dup2(stdinFd, 0) < 0 || ::dup2(stdoutFd, 1) < 0 || ::dup2(stderrFd, 2) < 0)
+        reportFailure(errorPipe, false);
+    if (!image.workingDirectory.isEmpty() && ::chdir(image.workingDirectory.constData()) != 0)
+        reportFailure(errorPipe, true);
+    ::execve(image.path.constData(), image.argv.data(), image.envp.data());
+    reportFailure(errorPipe, false);
+}
+
+// vfork() in a function of its own that touches nothing after the child returns, so that no
+// variable of the caller can be clobbered by the child's use of the shared stack frame.
+pid_t spawn(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd, int errorPipe)
+{
+    const pid_t parent = ::getpid();
+    // No handler of ours may run in the child (it shares our memory): block everything until
+    // the child has exec'd, which is when vfork() returns here.
+    sigset_t all;
+    sigset_t previous;
+    ::sigfillset(&all);
+    ::pthread_sigmask(SIG_SETMASK, &all, &previous);
+    const pid_t pid = ::vfork();
+    if (pid == 0)
+        runChild(image, stdinFd, stdoutFd, stderrFd, errorPipe, parent);
+    const int forkError = errno;
+    ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    errno = forkError;
+    return pid;
+}
+
+} // namespace
+
+QString findProgram(const QString &name, const QStringList &environment)
+{
+    const QStringList path = pathVariable(environment).split(u':', Qt::SkipEmptyParts);
+    return QStandardPaths::findExecutable(name, path);
+}
+
+GroupLeaderProcess::GroupLeaderProcess(QObject *parent) : QObject(parent) {}
+
+GroupLeaderProcess::~GroupLeaderProcess()
+{
+    if (isRunning()) {
+        ::kill(-m_pid, SIGKILL);
+        reapLater(m_pid);
+    }
+    closeFd(m_pidFd);
+    closeFd(m_stdoutFd);
+    closeFd(m_stderrFd);
+}
+
+std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
+{
+    Q_ASSERT(m_pid == 0);
+    reapZombies();
+
+    ExecImage image;
+    image.path = QFile::encodeName(resolveProgram(program));
+    image.workingDirectory = QFile::encodeName(program.workingDirectory);
+    image.storage.push_back(QFile::encodeName(program.program));
+    for (const QString &argument : program.arguments)
+        image.storage.push_back(argument.toLocal8Bit());
+    const size_t argumentsEnd = image.storage.size();
+    for (const QString &entry : program.environment)
+        image.storage.push_back(entry.toLocal8Bit());
+    image.argv = ExecImage::pointers(image.storage, 0, argumentsEnd);
+    image.envp = ExecImage::pointers(image.storage, argumentsEnd, image.storage.size());
+
+    int stdinFd = aboveStandardStreams(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    int stdoutPipe[2] = {-1, -1};
+    int stderrPipe[2] = {-1, -1};
+    int errorPipe[2] = {-1, -1};
+    const auto closeAll = [&] {
+        closeFd(stdinFd);
+        for (int *pipe : {stdoutPipe, stderrPipe, errorPipe}) {
+            closeFd(pipe[0]);
+            closeFd(pipe[1]);
+        }
+    };
+    if (stdinFd < 0 || !openPipe(stdoutPipe) || !openPipe(stderrPipe) || !openPipe(errorPipe)) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        closeAll();
+        return QStringLiteral("cannot create pipes: %1").arg(reason);
+    }
+
+    const pid_t pid = spawn(image, stdinFd, stdoutPipe[1], stderrPipe[1], errorPipe[1]);
+    const int spawnError = errno;
+    closeFd(stdinFd);
+    closeFd(stdoutPipe[1]);
+    closeFd(stderrPipe[1]);
+    closeFd(errorPipe[1]);
+    // End of file as soon as the child has exec'd (close-on-exec) or exited: no real wait.
+    ChildFailure failure;
+    if (pid > 0) {
+        ssize_t count;
+        do {
+            count = ::read(errorPipe[0], &failure, sizeof failure);
+        } while (count < 0 && errno == EINTR);
+        if (count != ssize_t(sizeof failure))
+            failure = ChildFailure();
+    }
+    closeFd(errorPipe[0]);
+    if (pid < 0 || failure.error != 0) {
+        closeAll();
+        if (pid > 0)
+            ::waitpid(pid, nullptr, 0); // it has already called _exit(): no real wait
+        if (pid < 0)
+            return QStringLiteral("cannot start a process: %1")
+                .arg(QString::fromLocal8Bit(std::strerror(spawnError)));
+        const QString reason = QString::fromLocal8Bit(std::strerror(failure.error));
+        if (failure.duringChdir)
+            return QStringLiteral("cannot change to the working directory '%1': %2")
+                .arg(program.workingDirectory, reason);
+        return reason;
+    }
+
+    m_pid = pid;
+    // The child calls setpgid() itself before exec, and vfork() returned only after that.
+    m_stdoutFd = stdoutPipe[0];
+    m_stderrFd = stderrPipe[0];
+    for (int fd : {m_stdoutFd, m_stderrFd})
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+    m_stdoutNotifier = new QSocketNotifier(m_stdoutFd, QSocketNotifier::Read, this);
+    connect(m_stdoutNotifier, &QSocketNotifier::activated, this,
+            [this] { readPipe(m_stdoutFd, m_stdoutNotifier, false); });
+    m_stderrNotifier = new QSocketNotifier(m_stderrFd, QSocketNotifier::Read, this);
+    connect(m_stderrNotifier, &QSocketNotifier::activated, this,
+            [this] { readPipe(m_stderrFd, m_stderrNotifier, true); });
+
+    m_pidFd = openPidFd(pid);
+    if (m_pidFd >= 0) {
+        ::fcntl(m_pidFd, F_SETFD, FD_CLOEXEC);
+        m_exitNotifier = new QSocketNotifier(m_pidFd, QSocketNotifier::Read, this);
+        connect(m_exitNotifier, &QSocketNotifier::activated, this, &GroupLeaderProcess::checkExit);
+    } else {
+        m_exitPoll = new QTimer(this);
+        m_exitPoll->setInterval(kExitPollMs);
+        connect(m_exitPoll, &QTimer::timeout, this, &GroupLeaderProcess::checkExit);
+        m_exitPoll->start();
+    }
+    return std::nullopt;
+}
+
+void GroupLeaderProcess::drainOutput()
+{
+    readPipe(m_stdoutFd, m_stdoutNotifier, false);
+    readPipe(m_stderrFd, m_stderrNotifier, true);
+}
+
+void GroupLeaderProcess::readPipe(int &fd, QSocketNotifier *&notifier, bool isError)
+{
+    if (fd < 0)
+        return;
+    char buffer[16 * 1024];
+    // Bounded, so that a command that writes without pause cannot starve the event loop.
+    for (int round = 0; round < 16; ++round) {
+        const ssize_t count = ::read(fd, buffer, sizeof buffer);
+        if (count > 0) {
+            const QByteArray bytes(buffer, count);
+            if (isError)
+                emit standardError(bytes);
+            else
+                emit standardOutput(bytes);
+            continue;
+        }
+        if (count < 0 && errno == EINTR)
+            continue;
+        if (count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+            closePipe(fd, notifier); // end of file: every writer has closed it
+        return;
+    }
+}
+
+void GroupLeaderProcess::closePipe(int &fd, QSocketNotifier *&notifier)
+{
+    delete notifier;
+    notifier = nullptr;
+    closeFd(fd);
+}
+
+void GroupLeaderProcess::checkExit()
+{
+    int status = 0;
+    const pid_t result = ::waitpid(m_pid, &status, WNOHANG);
+    if (result == 0 || (result < 0 && errno == EINTR))
+        return;
+    m_exited = true;
+    delete m_exitNotifier;
+    m_exitNotifier = nullptr;
+    closeFd(m_pidFd);
+    if (m_exitPoll)
+        m_exitPoll->stop();
+    // What the child wrote before it exited is in the pipes; read it before saying so.
+    drainOutput();
+    if (result < 0) // reaped by someone else: nothing to tell but that it is gone
+        emit finished(-1, 0);
+    else if (WIFSIGNALED(status))
+        emit finished(-1, WTERMSIG(status));
+    else
+        emit finished(WEXITSTATUS(status), 0);
+}
+
+} // namespace pw::engine
