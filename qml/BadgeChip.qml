@@ -36,10 +36,15 @@ Rectangle {
         }
     }
 
+    // Made on demand: an attached ToolTip per chip would weigh on large pipelines.
     HoverHandler {
-        id: hover
+        onHoveredChanged: {
+            if (hovered) {
+                chip.ToolTip.delay = 400
+                chip.ToolTip.show(chip.badge.detail)
+            } else {
+                chip.ToolTip.hide()
+            }
+        }
     }
-    ToolTip.visible: hover.hovered
-    ToolTip.text: badge.detail
-    ToolTip.delay: 400
 }

@@ -59,24 +59,29 @@ Rectangle {
                     color: Theme.textMuted
                 }
                 Rectangle {
-                    visible: !header.document.isUntitled
-                    implicitWidth: readOnly.implicitWidth + 14
+                    objectName: "unsavedChip"
+                    visible: header.document.dirty === true
+                    implicitWidth: unsaved.implicitWidth + 14
                     implicitHeight: 18
                     radius: 9
-                    color: Theme.tint(Theme.textMuted, 0.1)
+                    color: Theme.tint(Theme.warningText, 0.14)
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: unsaved.text
                     Label {
-                        id: readOnly
+                        id: unsaved
                         anchors.centerIn: parent
-                        text: qsTr("Read-only")
+                        text: qsTr("Unsaved changes")
                         font.pixelSize: Theme.smallFontSize
-                        color: Theme.textMuted
+                        color: Theme.warningText
                     }
                 }
             }
 
             Label {
                 text: header.document.isUntitled
-                      ? qsTr("Open a pipeline: pipewright FILE.yaml")
+                      ? (header.document.hasPipeline
+                         ? qsTr("Not saved yet: File › Save As (Ctrl+Shift+S)")
+                         : qsTr("Open a pipeline with File › Open (Ctrl+O) or start one with File › New (Ctrl+N)"))
                       : header.document.filePath + (header.document.pipelineDescription
                                                     ? "  ·  " + header.document.pipelineDescription
                                                     : "")

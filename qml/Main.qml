@@ -1,24 +1,133 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+import Qt.labs.settings
 import Pipewright
 
-// The designer's main window: palette on the left, the canvas in the middle, problems below.
-// The file is shown read-only; editing arrives with the designer issue.
+// The designer's main window: menus, palette | canvas | properties, and Problems / YAML below.
+// The selection lives here (selectedPath) and is shared by the canvas and the property panel.
 ApplicationWindow {
     id: window
 
     required property PipelineDocument document
+    property string selectedPath
+    property string initialSelection // --select PATH: what the window starts with selected
+
+    // Set once the user agreed to lose unsaved changes, so that close() goes through.
+    property bool closeConfirmed: false
+    // What to do after the unsaved-changes prompt or the Save As dialog succeeded.
+    property var pendingContinuation: null
+
+    readonly property bool hasSelection: selectedPath !== "" && selectedPath !== "pipeline"
+
+    // "pipeline.stages[2].stage.steps[3].step" -> {list: "...steps", index: 3}
+    function placeOf(path) {
+        const match = /^(.*)\[(\d+)\]\.(stage|step|stepGroup|parallel)$/.exec(path)
+        return match ? {list: match[1], index: Number(match[2])} : null
+    }
+
+    function showError(title, message) {
+        errorDialog.title = title
+        errorDialog.message = message
+        errorDialog.open()
+    }
+
+    // Runs `then` at once when nothing is unsaved, else after Save or Discard (not Cancel).
+    function confirmDiscard(then) {
+        if (!document.dirty) {
+            then()
+            return
+        }
+        pendingContinuation = then
+        unsavedDialog.open()
+    }
+
+    // Saves, asking for a name when the document has none; `then` runs after a success.
+    function saveThen(then) {
+        if (document.isUntitled) {
+            pendingContinuation = then
+            saveDialog.open()
+            return
+        }
+        if (document.save()) {
+            if (then)
+                then()
+        } else {
+            showError(qsTr("Could not save"), document.lastError)
+        }
+    }
+
+    function continuePending() {
+        const then = pendingContinuation
+        pendingContinuation = null
+        if (then)
+            then()
+    }
+
+    function openFile(pathOrUrl) {
+        if (document.open(pathOrUrl))
+            selectedPath = ""
+        else
+            showError(qsTr("Could not open the file"), document.lastError)
+    }
+
+    function newDocument() {
+        confirmDiscard(() => {
+            document.newDocument()
+            selectedPath = ""
+        })
+    }
+
+    function deleteSelection() {
+        if (!hasSelection)
+            return
+        if (document.remove(selectedPath))
+            selectedPath = ""
+        else
+            showError(qsTr("Could not delete"), document.lastError)
+    }
+
+    // Pastes after the selected element in its list; on a selected stage or group, also
+    // tries the end of its steps; with nothing selected, the end of the stages.
+    function paste() {
+        const attempts = []
+        const place = placeOf(selectedPath)
+        if (place)
+            attempts.push([place.list, place.index + 1])
+        if (/\.(stage|stepGroup)$/.test(selectedPath))
+            attempts.push([selectedPath + ".steps", -1])
+        if (/\.parallel$/.test(selectedPath))
+            attempts.push([selectedPath, -1])
+        if (!hasSelection)
+            attempts.push(["pipeline.stages", -1])
+        for (const [list, index] of attempts) {
+            const pasted = document.paste(list, index)
+            if (pasted !== "") {
+                selectedPath = pasted
+                return
+            }
+        }
+        showError(qsTr("Could not paste"), document.lastError)
+    }
+
+    function saveLayout() {
+        layout.windowSplit = horizontalSplit.saveState()
+        layout.bottomSplit = verticalSplit.saveState()
+        layout.bottomTab = bottomTabs.currentIndex
+    }
 
     width: 1400
     height: 860
     minimumWidth: 900
     minimumHeight: 560
     visible: true
-    title: (document.isUntitled ? qsTr("Untitled") : document.fileName) + " — Pipewright"
+    title: (document.displayName || (document.isUntitled ? qsTr("Untitled") : document.fileName))
+           + (document.dirty ? "*" : "") + " — Pipewright"
     color: Theme.window
     font.pixelSize: Theme.fontSize
 
-    // A fixed palette so that Fusion's controls match Theme whatever the desktop theme is.
+    // Fusion's controls take Theme's colours, light or dark as the desktop is.
     palette.window: Theme.window
     palette.windowText: Theme.text
     palette.base: Theme.panel
@@ -29,21 +138,230 @@ ApplicationWindow {
     palette.mid: Theme.border
     palette.midlight: Theme.panelAlt
     palette.dark: Theme.borderStrong
+    palette.light: Theme.panel
     palette.highlight: Theme.accent
-    palette.highlightedText: "#ffffff"
-    palette.toolTipBase: "#2b313c"
-    palette.toolTipText: "#ffffff"
+    palette.highlightedText: Theme.accentText
+    palette.toolTipBase: Theme.toolTip
+    palette.toolTipText: Theme.toolTipText
     palette.placeholderText: Theme.textFaint
+
+    onClosing: close => {
+        if (document.dirty && !closeConfirmed) {
+            close.accepted = false
+            confirmDiscard(() => {
+                closeConfirmed = true
+                window.close()
+            })
+            return
+        }
+        saveLayout()
+        document.closeCleanly()
+    }
+
+    Component.onCompleted: {
+        if (layout.windowSplit)
+            horizontalSplit.restoreState(layout.windowSplit)
+        if (layout.bottomSplit)
+            verticalSplit.restoreState(layout.bottomSplit)
+        bottomTabs.currentIndex = layout.bottomTab
+        if (initialSelection !== "")
+            selectedPath = initialSelection
+        if (document.recoveryAvailable)
+            recoveryDialog.open()
+    }
+
+    Settings {
+        id: geometry
+        category: "MainWindow"
+        property alias x: window.x
+        property alias y: window.y
+        property alias width: window.width
+        property alias height: window.height
+    }
+    Settings {
+        id: layout
+        category: "MainWindowLayout"
+        property var windowSplit
+        property var bottomSplit
+        property int bottomTab: 0
+    }
+
+    // Actions live outside the menus so that their shortcuts work with the menus closed.
+    Action {
+        id: newAction
+        text: qsTr("&New")
+        shortcut: StandardKey.New
+        onTriggered: window.newDocument()
+    }
+    Action {
+        id: openAction
+        text: qsTr("&Open…")
+        shortcut: StandardKey.Open
+        onTriggered: window.confirmDiscard(() => openDialog.open())
+    }
+    Action {
+        id: saveAction
+        text: qsTr("&Save")
+        shortcut: StandardKey.Save
+        enabled: window.document.hasPipeline
+        onTriggered: window.saveThen(null)
+    }
+    Action {
+        id: saveAsAction
+        text: qsTr("Save &As…")
+        shortcut: "Ctrl+Shift+S"
+        enabled: window.document.hasPipeline
+        onTriggered: {
+            window.pendingContinuation = null
+            saveDialog.open()
+        }
+    }
+    Action {
+        id: quitAction
+        text: qsTr("&Quit")
+        shortcut: StandardKey.Quit
+        onTriggered: window.close()
+    }
+    Action {
+        id: undoAction
+        text: window.document.canUndo && window.document.undoText
+              ? qsTr("&Undo %1").arg(window.document.undoText) : qsTr("&Undo")
+        shortcut: StandardKey.Undo
+        enabled: window.document.canUndo
+        onTriggered: window.document.undo()
+    }
+    Action {
+        id: redoAction
+        text: window.document.canRedo && window.document.redoText
+              ? qsTr("&Redo %1").arg(window.document.redoText) : qsTr("&Redo")
+        shortcut: "Ctrl+Shift+Z"
+        enabled: window.document.canRedo
+        onTriggered: window.document.redo()
+    }
+    Shortcut {
+        sequence: "Ctrl+Y"
+        enabled: window.document.canRedo
+        onActivated: window.document.redo()
+    }
+    Action {
+        id: copyAction
+        text: qsTr("&Copy")
+        shortcut: StandardKey.Copy
+        enabled: window.hasSelection
+        onTriggered: {
+            if (!window.document.copy(window.selectedPath))
+                window.showError(qsTr("Could not copy"), window.document.lastError)
+        }
+    }
+    Action {
+        id: pasteAction
+        text: qsTr("&Paste")
+        shortcut: StandardKey.Paste
+        enabled: window.document.hasPipeline
+        onTriggered: window.paste()
+    }
+    Action {
+        id: deleteAction
+        text: qsTr("&Delete")
+        shortcut: StandardKey.Delete
+        enabled: window.hasSelection
+        onTriggered: window.deleteSelection()
+    }
+    Action {
+        id: renameAction
+        text: qsTr("Re&name")
+        shortcut: "F2"
+        enabled: window.document.hasPipeline
+        onTriggered: propertyPanel.focusName()
+    }
+    Action {
+        id: zoomInAction
+        text: qsTr("Zoom &In")
+        shortcut: "Ctrl++"
+        onTriggered: canvas.zoomIn()
+    }
+    Shortcut {
+        sequence: "Ctrl+="
+        onActivated: canvas.zoomIn()
+    }
+    Action {
+        id: zoomOutAction
+        text: qsTr("Zoom &Out")
+        shortcut: "Ctrl+-"
+        onTriggered: canvas.zoomOut()
+    }
+    Action {
+        id: fitAction
+        text: qsTr("&Fit to Window")
+        shortcut: "Ctrl+Shift+F"
+        onTriggered: canvas.fitToWindow()
+    }
+    Action {
+        id: resetZoomAction
+        text: qsTr("&Actual Size")
+        shortcut: "Ctrl+0"
+        onTriggered: canvas.resetZoom()
+    }
+
+    menuBar: MenuBar {
+        Menu {
+            title: qsTr("&File")
+            MenuItem { action: newAction }
+            MenuItem { action: openAction }
+            Menu {
+                id: recentMenu
+                title: qsTr("Open &Recent")
+                enabled: window.document.recentFiles.length > 0
+
+                Instantiator {
+                    model: window.document.recentFiles
+                    delegate: MenuItem {
+                        required property string modelData
+                        text: modelData.substring(modelData.lastIndexOf("/") + 1)
+                        ToolTip.text: modelData
+                        onTriggered: window.confirmDiscard(() => window.openFile(modelData))
+                    }
+                    onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
+                    onObjectRemoved: (index, object) => recentMenu.removeItem(object)
+                }
+            }
+            MenuSeparator {}
+            MenuItem { action: saveAction }
+            MenuItem { action: saveAsAction }
+            MenuSeparator {}
+            MenuItem { action: quitAction }
+        }
+        Menu {
+            title: qsTr("&Edit")
+            MenuItem { action: undoAction }
+            MenuItem { action: redoAction }
+            MenuSeparator {}
+            MenuItem { action: copyAction }
+            MenuItem { action: pasteAction }
+            MenuItem { action: deleteAction }
+            MenuSeparator {}
+            MenuItem { action: renameAction }
+        }
+        Menu {
+            title: qsTr("&View")
+            MenuItem { action: zoomInAction }
+            MenuItem { action: zoomOutAction }
+            MenuItem { action: fitAction }
+            MenuItem { action: resetZoomAction }
+        }
+    }
 
     header: DocumentHeader {
         document: window.document
     }
 
     SplitView {
+        id: verticalSplit
         anchors.fill: parent
         orientation: Qt.Vertical
 
         SplitView {
+            id: horizontalSplit
             SplitView.fillHeight: true
             orientation: Qt.Horizontal
 
@@ -54,15 +372,138 @@ ApplicationWindow {
             }
 
             PipelineCanvas {
+                id: canvas
                 SplitView.fillWidth: true
+                SplitView.minimumWidth: 300
                 document: window.document
+            }
+
+            PropertyPanel {
+                id: propertyPanel
+                objectName: "propertyPanel"
+                SplitView.preferredWidth: 340
+                SplitView.minimumWidth: 260
+                SplitView.maximumWidth: 560
+                document: window.document
+                path: window.selectedPath
             }
         }
 
-        ProblemsPanel {
-            SplitView.preferredHeight: 132
+        BottomTabs {
+            id: bottomTabs
+            objectName: "bottomTabs"
+            SplitView.preferredHeight: 160
             SplitView.minimumHeight: 84
-            problems: window.document.problems
+            document: window.document
+            onProblemActivated: (path, field) => {
+                window.selectedPath = path === "pipeline" ? "" : path
+                propertyPanel.focusField(field)
+            }
+        }
+    }
+
+    // The canvas and the panel share one selection, whichever sets it.
+    onSelectedPathChanged: {
+        if (canvas.selectedPath !== selectedPath)
+            canvas.selectedPath = selectedPath
+    }
+    Connections {
+        target: canvas
+        function onSelectedPathChanged() {
+            window.selectedPath = canvas.selectedPath
+        }
+        function onRenameRequested(path) {
+            window.selectedPath = path
+            propertyPanel.focusName()
+        }
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Open a pipeline")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("Pipelines (*.yaml *.yml *.json)"), qsTr("All files (*)")]
+        onAccepted: window.openFile(selectedFile)
+    }
+    FileDialog {
+        id: saveDialog
+        title: qsTr("Save the pipeline as")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "yaml"
+        nameFilters: [qsTr("Pipelines (*.yaml *.yml)"), qsTr("All files (*)")]
+        onAccepted: {
+            if (window.document.saveAs(selectedFile))
+                window.continuePending()
+            else
+                window.showError(qsTr("Could not save"), window.document.lastError)
+        }
+        onRejected: window.pendingContinuation = null
+    }
+
+    Dialog {
+        id: unsavedDialog
+        objectName: "unsavedDialog"
+        title: qsTr("Save changes?")
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        Label {
+            text: qsTr("%1 has unsaved changes. Save them first?").arg(window.document.displayName
+                                                                       || qsTr("The pipeline"))
+            wrapMode: Text.Wrap
+            width: Math.min(implicitWidth, 420)
+        }
+        onAccepted: window.saveThen(() => window.continuePending())
+        onDiscarded: {
+            close()
+            window.continuePending()
+        }
+        onRejected: window.pendingContinuation = null
+    }
+
+    Dialog {
+        id: recoveryDialog
+        objectName: "recoveryDialog"
+        title: qsTr("Restore unsaved changes?")
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        closePolicy: Popup.NoAutoClose
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Restore")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Discard")
+                DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole
+                onClicked: {
+                    window.document.discardRecovery()
+                    recoveryDialog.close()
+                }
+            }
+        }
+        Label {
+            text: qsTr("Pipewright did not close cleanly last time. Its unsaved work can be restored:")
+                  + "\n" + (window.document.recoveryDescription ?? "")
+            wrapMode: Text.Wrap
+            width: Math.min(implicitWidth, 460)
+        }
+        onAccepted: {
+            if (!window.document.restoreRecovery())
+                window.showError(qsTr("Could not restore"), window.document.lastError)
+        }
+    }
+
+    Dialog {
+        id: errorDialog
+        property string message
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        standardButtons: Dialog.Ok
+        Label {
+            text: errorDialog.message
+            wrapMode: Text.Wrap
+            width: Math.min(implicitWidth, 460)
         }
     }
 }

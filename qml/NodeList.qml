@@ -8,8 +8,13 @@ import Pipewright
 ColumnLayout {
     id: list
 
+    required property CanvasController controller
     required property PipelineOutline outline
     required property var parentIndex
+    required property string listPath
+    // The main steps lane shows where its first step goes; other lanes draw their own.
+    property bool showEmptyHint: true
+    readonly property int count: nodes.count
 
     spacing: 8
 
@@ -19,6 +24,7 @@ ColumnLayout {
             model: list.outline
             rootIndex: list.parentIndex
             delegate: NodeDelegate {
+                controller: list.controller
                 outline: list.outline
                 nodeIndex: nodes.modelIndex(index)
                 Layout.fillWidth: true
@@ -26,19 +32,22 @@ ColumnLayout {
         }
     }
 
-    // A stage or group without steps is an error the Problems panel names; show the gap.
+    // A stage or group without steps is an error the Problems panel names; show the gap,
+    // which is also where a dragged step would land.
     Rectangle {
-        visible: nodes.count === 0
+        readonly property bool targeted: list.controller.hover !== null
+                                         && list.controller.hover.target.listPath === list.listPath
+        visible: nodes.count === 0 && list.showEmptyHint
         radius: Theme.radius
-        color: "transparent"
-        border.color: Theme.borderStrong
+        color: targeted ? Theme.tint(Theme.accent, 0.06) : "transparent"
+        border.color: targeted ? Theme.accent : Theme.borderStrong
         implicitWidth: Theme.cardWidth
         implicitHeight: 40
         Layout.fillWidth: true
 
         Label {
             anchors.centerIn: parent
-            text: qsTr("No steps")
+            text: qsTr("No steps: drop one here")
             color: Theme.textFaint
         }
     }

@@ -4,12 +4,11 @@ import QtQuick.Layouts
 import QtQml.Models
 import Pipewright
 
-// Stages that start together, side by side in one frame.
+// Stages that start together, side by side in one frame, which takes dropped stages.
 Rectangle {
     id: frame
 
-    required property PipelineOutline outline
-    required property var frameIndex
+    required property NodeDelegate node
 
     readonly property int padding: 10
 
@@ -17,7 +16,29 @@ Rectangle {
     implicitHeight: body.implicitHeight + 2 * padding
     radius: 12
     color: Theme.tint(Theme.parallelBorder, 0.14)
-    border.color: Theme.parallelBorder
+    border.width: node.selected ? 2 : 1
+    border.color: node.selected ? Theme.accent : Theme.parallelBorder
+
+    Accessible.role: Accessible.Grouping
+    Accessible.name: qsTr("Parallel stages")
+    Accessible.selectable: true
+    Accessible.selected: node.selected
+
+    ElementGrip {
+        width: frame.width
+        height: stages.y + frame.padding
+        node: frame.node
+        iconType: "Parallel"
+    }
+
+    DropZone {
+        anchors.fill: parent
+        controller: frame.node.controller
+        listPath: frame.node.path
+        container: stages
+        horizontal: true
+        keys: ["pw-stage"]
+    }
 
     ColumnLayout {
         id: body
@@ -39,21 +60,26 @@ Rectangle {
                 font.bold: true
                 font.pixelSize: Theme.smallFontSize + 1
             }
+            ProblemMark {
+                severity: frame.node.problemSeverity
+                text: frame.node.problemText
+            }
         }
 
         RowLayout {
+            id: stages
             spacing: 12
             Layout.fillHeight: true
 
             Repeater {
                 model: DelegateModel {
-                    id: stages
-                    model: frame.outline
-                    rootIndex: frame.frameIndex
-                    delegate: StageColumn {
-                        required property int index
-                        outline: frame.outline
-                        stageIndex: stages.modelIndex(index)
+                    id: stageModel
+                    model: frame.node.outline
+                    rootIndex: frame.node.nodeIndex
+                    delegate: NodeDelegate {
+                        controller: frame.node.controller
+                        outline: frame.node.outline
+                        nodeIndex: stageModel.modelIndex(index)
                         Layout.fillHeight: true
                     }
                 }

@@ -6,31 +6,124 @@ import Pipewright
 
 // The pipeline drawn left to right: a column per stage, parallel stages side by side in a
 // frame, the pipeline's error handler last. Each level of the outline is one DelegateModel
-// over the same PipelineOutline, rooted at its parent's index. Pans by dragging or scrolling,
-// zooms with Ctrl+wheel, Ctrl+plus/minus/0 and the controls in the corner.
+// over the same PipelineOutline, rooted at its parent's index. Palette entries and elements
+// are dropped into DropZones (one per list); the CanvasController holds the selection and
+// the drop in flight. Pans by dragging the background or scrolling, zooms with Ctrl+wheel
+// (around the pointer), Ctrl+plus/minus/0 while focused, and the controls in the corner.
 Rectangle {
     id: canvas
 
     required property PipelineDocument document
-    readonly property PipelineOutline outline: document.outline
+    readonly property PipelineOutline outline: document ? document.outline : null
+    // The pipeline's error handler lane is always a row of the outline; stages make it
+    // a pipeline worth drawing.
+    readonly property bool hasStages: outline !== null && outline.stageCount > 0
+    // The selected element's path; set it to select (and scroll to) an element.
+    property alias selectedPath: canvasController.selectedPath
+    readonly property CanvasController controller: canvasController
 
-    readonly property real minimumZoom: 0.3
+    readonly property real minimumZoom: 0.1
     readonly property real maximumZoom: 2
     property real zoom: 1
 
+    signal renameRequested(string path)
+
     function setZoom(value) {
-        zoom = Math.min(maximumZoom, Math.max(minimumZoom, value))
+        zoomAround(value, view.width / 2, view.height / 2)
     }
 
+    // Zooms keeping the scene point under (x, y) of the view where it is.
+    function zoomAround(value, x, y) {
+        const next = Math.min(maximumZoom, Math.max(minimumZoom, value))
+        const sceneX = (view.contentX + x) / zoom
+        const sceneY = (view.contentY + y) / zoom
+        zoom = next
+        view.contentX = Math.max(0, Math.min(view.contentWidth - view.width, sceneX * next - x))
+        view.contentY = Math.max(0, Math.min(view.contentHeight - view.height, sceneY * next - y))
+    }
+
+    function zoomIn() { setZoom(zoom * 1.2) }
+    function zoomOut() { setZoom(zoom / 1.2) }
+    function resetZoom() { setZoom(1) }
+
     // Shows the whole pipeline, but never enlarges it past its natural size.
-    function fitToView() {
-        setZoom(Math.min(1, view.width / scene.width, view.height / scene.height))
+    function fitToWindow() {
+        zoom = Math.max(minimumZoom, Math.min(1, view.width / sceneItem.width, view.height / sceneItem.height))
         view.contentX = 0
         view.contentY = 0
     }
 
+    // Scrolls as little as possible to show the item, its top left corner first.
+    function reveal(item) {
+        const r = item.mapToItem(view.contentItem, 0, 0, item.width, item.height)
+        const margin = 16
+        let x = view.contentX
+        let y = view.contentY
+        if (r.x + r.width > x + view.width - margin)
+            x = r.x + r.width - view.width + margin
+        if (r.x < x + margin)
+            x = r.x - margin
+        if (r.y + r.height > y + view.height - margin)
+            y = r.y + r.height - view.height + margin
+        if (r.y < y + margin)
+            y = r.y - margin
+        view.contentX = Math.max(0, Math.min(x, view.contentWidth - view.width))
+        view.contentY = Math.max(0, Math.min(y, view.contentHeight - view.height))
+    }
+
     color: Theme.canvas
     clip: true
+    activeFocusOnTab: true
+
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Pipeline canvas")
+
+    Component.onDestruction: canvasController.alive = false
+
+    Keys.onPressed: event => {
+        if (event.modifiers & Qt.ControlModifier) {
+            if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal)
+                canvas.zoomIn()
+            else if (event.key === Qt.Key_Minus)
+                canvas.zoomOut()
+            else if (event.key === Qt.Key_0)
+                canvas.resetZoom()
+            else
+                return
+            event.accepted = true
+            return
+        }
+        switch (event.key) {
+        case Qt.Key_Up:
+        case Qt.Key_Down:
+        case Qt.Key_Left:
+        case Qt.Key_Right:
+            canvasController.navigate(event.key)
+            break
+        case Qt.Key_Return:
+        case Qt.Key_Enter:
+        case Qt.Key_F2:
+            if (canvasController.selectedPath !== "")
+                canvas.renameRequested(canvasController.selectedPath)
+            break
+        case Qt.Key_Escape:
+            canvasController.selectedPath = ""
+            break
+        default:
+            return
+        }
+        event.accepted = true
+    }
+
+    CanvasController {
+        id: canvasController
+        document: canvas.document
+        scene: sceneItem
+        proxy: dragProxy
+        onRenameRequested: path => canvas.renameRequested(path)
+        onFocusRequested: canvas.forceActiveFocus()
+        onRevealRequested: item => canvas.reveal(item)
+    }
 
     Image {
         anchors.fill: parent
@@ -40,23 +133,58 @@ Rectangle {
         fillMode: Image.Tile
     }
 
+    // A step dragged over the background (between columns, over a header) lands nowhere,
+    // but empty lanes stay open as drop slots while it is on the canvas.
+    DropArea {
+        anchors.fill: parent
+        keys: ["pw-node"]
+        onEntered: canvasController.laneDragOverBackground = true
+        onExited: canvasController.laneDragOverBackground = false
+        onDropped: canvasController.laneDragOverBackground = false
+    }
+
+    // Stages land between the columns (or, dropped on a column's middle, beside it); lanes
+    // refuse them, so a stage dragged over a column ends up here.
+    DropZone {
+        id: stageZone
+        anchors.fill: parent
+        controller: canvasController
+        listPath: "pipeline.stages"
+        container: stages
+        horizontal: true
+        besideMode: "middle"
+        keys: ["pw-stage"]
+    }
+
     Flickable {
         id: view
+        objectName: "canvasView"
         anchors.fill: parent
-        contentWidth: scene.width * canvas.zoom
-        contentHeight: scene.height * canvas.zoom
+        contentWidth: sceneItem.width * canvas.zoom
+        contentHeight: sceneItem.height * canvas.zoom
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.horizontal: ScrollBar {}
         ScrollBar.vertical: ScrollBar {}
 
-        WheelHandler {
-            target: null
-            acceptedModifiers: Qt.ControlModifier
-            onWheel: event => canvas.setZoom(canvas.zoom * (event.angleDelta.y > 0 ? 1.1 : 1 / 1.1))
+        // The background: a click clears the selection, a drag pans (the Flickable steals
+        // it), Ctrl+wheel zooms around the pointer.
+        MouseArea {
+            width: Math.max(view.width, view.contentWidth)
+            height: Math.max(view.height, view.contentHeight)
+            onPressed: canvas.forceActiveFocus()
+            onClicked: canvasController.selectedPath = ""
+
+            WheelHandler {
+                target: null
+                acceptedModifiers: Qt.ControlModifier
+                onWheel: event => canvas.zoomAround(
+                             canvas.zoom * (event.angleDelta.y > 0 ? 1.1 : 1 / 1.1),
+                             point.position.x - view.contentX, point.position.y - view.contentY)
+            }
         }
 
         Item {
-            id: scene
+            id: sceneItem
             width: stages.implicitWidth + 2 * Theme.canvasMargin
             height: stages.implicitHeight + 2 * Theme.canvasMargin
             scale: canvas.zoom
@@ -75,20 +203,16 @@ Rectangle {
                     model: DelegateModel {
                         id: topLevel
                         model: canvas.outline
-                        // The Loader is the delegate itself: a Loader nested inside the
-                        // delegate did not pass its late implicit height up to the row.
-                        delegate: Loader {
+                        delegate: NodeDelegate {
                             id: slot
-
-                            required property int index
-                            required property string kind
-                            required property string nodeId
-                            required property string name
-                            required property string description
-                            required property var badges
-                            readonly property PipelineOutline outline: canvas.outline
-                            readonly property var itemIndex: topLevel.modelIndex(index)
-
+                            controller: canvasController
+                            outline: canvas.outline
+                            nodeIndex: topLevel.modelIndex(index)
+                            // An empty pipeline error handler is only a drop target: not
+                            // before there is a stage, and without an arrow leading to it.
+                            readonly property bool quietLane: kind === "lane"
+                                                              && !!item && item.compact
+                            visible: !quietLane || canvas.hasStages
                             // Stages share one height so that their lanes line up; the
                             // pipeline's error handler only needs its own.
                             Layout.fillHeight: kind !== "lane"
@@ -96,67 +220,71 @@ Rectangle {
 
                             StageConnector {
                                 x: -width
-                                visible: slot.index > 0
-                            }
-
-                            Component.onCompleted: {
-                                if (slot.kind === "stage") {
-                                    slot.setSource(Qt.resolvedUrl("StageColumn.qml"), {
-                                        outline: slot.outline,
-                                        stageIndex: slot.itemIndex,
-                                        name: slot.name,
-                                        nodeId: slot.nodeId,
-                                        description: slot.description,
-                                        badges: slot.badges
-                                    })
-                                } else if (slot.kind === "parallelStages") {
-                                    slot.setSource(Qt.resolvedUrl("ParallelStagesFrame.qml"), {
-                                        outline: slot.outline,
-                                        frameIndex: slot.itemIndex
-                                    })
-                                } else {
-                                    slot.setSource(Qt.resolvedUrl("LaneBox.qml"), {
-                                        outline: slot.outline,
-                                        laneIndex: slot.itemIndex,
-                                        lane: "errorHandler",
-                                        owner: "pipeline",
-                                        minimumWidth: Theme.stageMinWidth
-                                    })
-                                }
+                                visible: slot.index > 0 && !slot.quietLane
                             }
                         }
                     }
                 }
             }
+
+            DropIndicator {
+                objectName: "dropIndicator"
+                hover: canvasController.hover
+            }
         }
     }
+
+    // Something dragged to an edge of the canvas scrolls it that way (nothing lands there).
+    component ScrollEdge: DropArea {
+        id: edge
+        required property Timer timer
+        property real stepX: 0
+        property real stepY: 0
+        keys: ["pw-node", "pw-stage"]
+        onEntered: {
+            edge.timer.stepX = edge.stepX
+            edge.timer.stepY = edge.stepY
+            edge.timer.start()
+        }
+        onExited: edge.timer.stop()
+        onDropped: edge.timer.stop()
+    }
+    Timer {
+        id: autoScroll
+        property real stepX: 0
+        property real stepY: 0
+        interval: 16
+        repeat: true
+        onTriggered: {
+            view.contentX = Math.max(0, Math.min(view.contentWidth - view.width, view.contentX + stepX))
+            view.contentY = Math.max(0, Math.min(view.contentHeight - view.height, view.contentY + stepY))
+        }
+    }
+    ScrollEdge { timer: autoScroll; x: 0; width: 20; height: parent.height; stepX: -14 }
+    ScrollEdge { timer: autoScroll; x: parent.width - 20; width: 20; height: parent.height; stepX: 14 }
+    ScrollEdge { timer: autoScroll; y: 0; width: parent.width; height: 20; stepY: -14 }
+    ScrollEdge { timer: autoScroll; y: parent.height - 20; width: parent.width; height: 20; stepY: 14 }
 
     ZoomControls {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 14
-        visible: topLevel.count > 0
+        visible: canvas.hasStages
         zoom: canvas.zoom
         onZoomRequested: value => canvas.setZoom(value)
-        onFitRequested: canvas.fitToView()
-    }
-
-    Shortcut {
-        sequences: ["Ctrl++", "Ctrl+="]
-        onActivated: canvas.setZoom(canvas.zoom * 1.2)
-    }
-    Shortcut {
-        sequence: "Ctrl+-"
-        onActivated: canvas.setZoom(canvas.zoom / 1.2)
-    }
-    Shortcut {
-        sequence: "Ctrl+0"
-        onActivated: canvas.setZoom(1)
+        onFitRequested: canvas.fitToWindow()
     }
 
     EmptyCanvasHint {
         anchors.centerIn: parent
-        visible: topLevel.count === 0
-        untitled: canvas.document.isUntitled
+        visible: !canvas.hasStages
+        untitled: canvas.document ? canvas.document.isUntitled : true
+        hasPipeline: canvas.document ? canvas.document.hasPipeline : false
+        targeted: canvasController.hover !== null && canvasController.hover.zone === stageZone
+        refused: targeted && !canvasController.hover.allowed
+    }
+
+    DragProxy {
+        id: dragProxy
     }
 }

@@ -5,16 +5,13 @@ import QtQml.Models
 import Pipewright
 
 // A stage as a column: its header, its steps top to bottom, and at the foot of the column
-// the rollback and error-handler lanes, so that they line up across stages.
+// the rollback and error-handler lanes, so that they line up across stages (empty ones are
+// thin strips side by side). The header is
+// the stage's handle: click selects it, dragging moves it.
 Rectangle {
     id: stage
 
-    required property PipelineOutline outline
-    required property var stageIndex
-    required property string name
-    required property string nodeId
-    required property string description
-    required property var badges
+    required property NodeDelegate node
 
     readonly property int padding: 12
 
@@ -22,12 +19,25 @@ Rectangle {
     implicitHeight: header.height + lanes.implicitHeight + 2 * padding
     radius: 10
     color: Theme.panel
-    border.color: Theme.border
+    border.width: node.selected ? 2 : 1
+    border.color: node.selected ? Theme.accent : Theme.border
+
+    Accessible.role: Accessible.Grouping
+    Accessible.name: qsTr("Stage %1").arg(node.name)
+    Accessible.description: node.description
+    Accessible.selectable: true
+    Accessible.selected: node.selected
 
     Item {
         id: header
         width: stage.width
         height: Math.max(64, headerBody.implicitHeight + 24)
+
+        ElementGrip {
+            anchors.fill: parent
+            node: stage.node
+            iconType: "Stage"
+        }
 
         ColumnLayout {
             id: headerBody
@@ -49,7 +59,7 @@ Rectangle {
                     spacing: 1
                     Layout.fillWidth: true
                     Label {
-                        text: stage.name
+                        text: stage.node.name
                         color: Theme.text
                         font.pixelSize: Theme.titleFontSize - 1
                         font.bold: true
@@ -57,18 +67,23 @@ Rectangle {
                         Layout.fillWidth: true
                     }
                     Label {
-                        text: qsTr("Stage") + "  ·  " + stage.nodeId
+                        text: qsTr("Stage") + "  ·  " + stage.node.nodeId
                         color: Theme.textMuted
                         font.pixelSize: Theme.smallFontSize
                         elide: Text.ElideRight
                         Layout.fillWidth: true
                     }
                 }
+                ProblemMark {
+                    severity: stage.node.problemSeverity
+                    text: stage.node.problemText
+                    Layout.alignment: Qt.AlignTop
+                }
             }
 
             Label {
-                visible: stage.description !== ""
-                text: stage.description
+                visible: stage.node.description !== ""
+                text: stage.node.description
                 color: Theme.textMuted
                 font.pixelSize: Theme.smallFontSize
                 wrapMode: Text.WordWrap
@@ -78,8 +93,8 @@ Rectangle {
             }
 
             BadgeFlow {
-                visible: stage.badges.length > 0
-                badges: stage.badges
+                visible: stage.node.badges.length > 0
+                badges: stage.node.badges
                 Layout.fillWidth: true
             }
         }
@@ -92,24 +107,28 @@ Rectangle {
         }
     }
 
-    ColumnLayout {
+    // Two columns so that empty rollback and handler strips can share a row.
+    GridLayout {
         id: lanes
         x: stage.padding
         y: header.height + stage.padding
         width: stage.width - 2 * stage.padding
         height: stage.height - y - stage.padding
-        spacing: 12
+        columns: 2
+        rowSpacing: 12
+        columnSpacing: 8
 
         Repeater {
             model: DelegateModel {
                 id: laneModel
-                model: stage.outline
-                rootIndex: stage.stageIndex
-                delegate: LaneBox {
-                    required property int index
-                    outline: stage.outline
-                    laneIndex: laneModel.modelIndex(index)
+                model: stage.node.outline
+                rootIndex: stage.node.nodeIndex
+                delegate: NodeDelegate {
+                    controller: stage.node.controller
+                    outline: stage.node.outline
+                    nodeIndex: laneModel.modelIndex(index)
                     Layout.fillWidth: true
+                    Layout.columnSpan: item && item.compact ? 1 : 2
                     // The main lane takes the spare height, pushing the others down.
                     Layout.fillHeight: lane === "steps"
                 }

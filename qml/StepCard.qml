@@ -1,26 +1,29 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Pipewright
 
 // A step: its type, name and id, what it does, and chips for how it handles failure.
+// Click selects it, double-click renames it, dragging moves it.
 Rectangle {
     id: card
 
-    required property string name
-    required property string nodeId
-    required property string stepType
-    required property string summary
-    required property var badges
+    required property NodeDelegate node
 
     implicitWidth: Theme.cardWidth
     implicitHeight: body.implicitHeight + 20
     radius: Theme.radius
     color: Theme.panel
-    border.color: hover.hovered ? Theme.borderStrong : Theme.border
+    border.width: node.selected ? 2 : 1
+    border.color: node.selected ? Theme.accent
+                : node.problemSeverity === "error" ? Theme.handlerBorder
+                : grip.containsMouse ? Theme.borderStrong : Theme.border
 
-    HoverHandler {
-        id: hover
-    }
+    Accessible.role: Accessible.ListItem
+    Accessible.name: qsTr("%1 step %2").arg(node.stepType).arg(node.name)
+    Accessible.description: node.summary
+    Accessible.selectable: true
+    Accessible.selected: node.selected
 
     // The type's colour as a strip along the left edge, rounded like the card.
     Item {
@@ -31,8 +34,16 @@ Rectangle {
             width: 4 + 2 * Theme.radius
             height: parent.height
             radius: Theme.radius
-            color: Theme.stepColor(card.stepType)
+            color: Theme.stepColor(card.node.stepType)
         }
+    }
+
+    ElementGrip {
+        id: grip
+        anchors.fill: parent
+        node: card.node
+        hoverEnabled: true
+        iconType: card.node.stepType
     }
 
     ColumnLayout {
@@ -48,7 +59,7 @@ Rectangle {
             Layout.fillWidth: true
 
             TypeIcon {
-                type: card.stepType
+                type: card.node.stepType
                 size: 28
             }
 
@@ -57,44 +68,63 @@ Rectangle {
                 Layout.fillWidth: true
 
                 Label {
-                    text: card.name
+                    text: card.node.name
                     color: Theme.text
                     font.weight: Font.DemiBold
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
                 Label {
-                    text: card.nodeId + "  ·  " + card.stepType
+                    text: card.node.nodeId + "  ·  " + card.node.stepType
                     color: Theme.textMuted
                     font.pixelSize: Theme.smallFontSize
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
             }
+
+            Loader {
+                active: card.node.problemSeverity !== ""
+                visible: active
+                Layout.alignment: Qt.AlignTop
+                sourceComponent: ProblemMark {
+                    severity: card.node.problemSeverity
+                    text: card.node.problemText
+                }
+            }
         }
 
         Label {
             id: summaryLabel
-            visible: card.summary !== ""
-            text: card.summary
+            visible: card.node.summary !== ""
+            text: card.node.summary
             color: Theme.textMuted
             font.family: Theme.monoFamily
             font.pixelSize: Theme.smallFontSize
             elide: Text.ElideRight
             Layout.fillWidth: true
 
+            // Made on demand, like every tooltip of the canvas: cards must stay light.
             HoverHandler {
-                id: summaryHover
+                onHoveredChanged: {
+                    if (hovered && summaryLabel.truncated) {
+                        summaryLabel.ToolTip.delay = 500
+                        summaryLabel.ToolTip.show(card.node.summary)
+                    } else {
+                        summaryLabel.ToolTip.hide()
+                    }
+                }
             }
-            ToolTip.visible: summaryHover.hovered && summaryLabel.truncated
-            ToolTip.text: card.summary
-            ToolTip.delay: 500
         }
 
-        BadgeFlow {
-            visible: card.badges.length > 0
-            badges: card.badges
+        // Most steps have no badges: no Flow and Repeater for them.
+        Loader {
+            active: card.node.badges.length > 0
+            visible: active
             Layout.fillWidth: true
+            sourceComponent: BadgeFlow {
+                badges: card.node.badges
+            }
         }
     }
 }

@@ -4,15 +4,12 @@ import QtQuick.Layouts
 import QtQml.Models
 import Pipewright
 
-// A step group: a framed box with its own steps, and its rollback and handler lanes.
+// A step group: a framed box with its own steps, and its rollback and handler lanes. Its
+// title row is its handle (select, rename, drag).
 Rectangle {
     id: group
 
-    required property PipelineOutline outline
-    required property var groupIndex
-    required property string name
-    required property string nodeId
-    required property var badges
+    required property NodeDelegate node
 
     readonly property int padding: 10
 
@@ -20,7 +17,22 @@ Rectangle {
     implicitHeight: body.implicitHeight + 2 * padding
     radius: Theme.radius + 2
     color: Theme.groupFill
-    border.color: Theme.groupBorder
+    border.width: node.selected ? 2 : 1
+    border.color: node.selected ? Theme.accent : Theme.groupBorder
+
+    Accessible.role: Accessible.Grouping
+    Accessible.name: qsTr("Step group %1").arg(node.name)
+    Accessible.selectable: true
+    Accessible.selected: node.selected
+
+    ElementGrip {
+        x: 0
+        y: 0
+        width: group.width
+        height: titleRow.y + titleRow.height + group.padding
+        node: group.node
+        iconType: "Step group"
+    }
 
     ColumnLayout {
         id: body
@@ -31,6 +43,7 @@ Rectangle {
         spacing: 8
 
         RowLayout {
+            id: titleRow
             spacing: 8
             Layout.fillWidth: true
 
@@ -42,7 +55,7 @@ Rectangle {
                 spacing: 0
                 Layout.fillWidth: true
                 Label {
-                    text: group.name
+                    text: group.node.name
                     color: Theme.text
                     font.weight: Font.DemiBold
                     elide: Text.ElideRight
@@ -50,7 +63,7 @@ Rectangle {
                     Layout.preferredWidth: 0
                 }
                 Label {
-                    text: qsTr("Step group") + "  ·  " + group.nodeId
+                    text: qsTr("Step group") + "  ·  " + group.node.nodeId
                     color: Theme.textMuted
                     font.pixelSize: Theme.smallFontSize
                     elide: Text.ElideRight
@@ -58,31 +71,39 @@ Rectangle {
                     Layout.preferredWidth: 0
                 }
             }
+            ProblemMark {
+                severity: group.node.problemSeverity
+                text: group.node.problemText
+                Layout.alignment: Qt.AlignTop
+            }
         }
 
         BadgeFlow {
-            visible: group.badges.length > 0
-            badges: group.badges
+            visible: group.node.badges.length > 0
+            badges: group.node.badges
             Layout.fillWidth: true
             Layout.preferredWidth: 0
         }
 
-        ColumnLayout {
+        // Two columns so that empty rollback and handler strips can share a row.
+        GridLayout {
             id: lanes
-            spacing: 8
+            columns: 2
+            rowSpacing: 8
+            columnSpacing: 6
             Layout.fillWidth: true
 
             Repeater {
                 model: DelegateModel {
                     id: laneModel
-                    model: group.outline
-                    rootIndex: group.groupIndex
-                    delegate: LaneBox {
-                        required property int index
-                        outline: group.outline
-                        laneIndex: laneModel.modelIndex(index)
-                        owner: "stepGroup"
+                    model: group.node.outline
+                    rootIndex: group.node.nodeIndex
+                    delegate: NodeDelegate {
+                        controller: group.node.controller
+                        outline: group.node.outline
+                        nodeIndex: laneModel.modelIndex(index)
                         Layout.fillWidth: true
+                        Layout.columnSpan: item && item.compact ? 1 : 2
                     }
                 }
             }

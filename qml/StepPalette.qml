@@ -1,9 +1,9 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Pipewright
 
-// What a pipeline is made of. Only a reference for now: dragging entries onto the canvas
-// comes with the designer issue, and the note at the bottom says so.
+// What a pipeline is made of: drag an entry onto the canvas to add one.
 Rectangle {
     id: palette
 
@@ -102,8 +102,9 @@ Rectangle {
                     Layout.alignment: Qt.AlignTop
                 }
                 Label {
-                    text: qsTr("Drag and drop onto the canvas arrives with the designer. "
-                               + "Files open read-only for now.")
+                    text: qsTr("Drag onto the canvas: between steps to add one there, onto a "
+                               + "step's right edge to run it side by side, between stage "
+                               + "columns for stages.")
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.smallFontSize
                     color: Theme.textMuted

@@ -1,36 +1,51 @@
 pragma Singleton
 import QtQuick
 
-// Colours, sizes and icons of the designer in one place. A fixed light palette for now;
-// following the system's light or dark theme is a later issue and will only touch this file.
+// Colours, sizes and icons of the designer in one place. Light or dark follows the desktop:
+// Qt 6.4 has no colour-scheme hint, so the application palette's window colour decides.
 QtObject {
+    id: theme
+
+    readonly property SystemPalette system: SystemPalette {
+        colorGroup: SystemPalette.Active
+    }
+    readonly property bool dark: system.window.hslLightness < 0.5
+
+    function pick(light, darkColour) {
+        return dark ? darkColour : light
+    }
+
     // Surfaces and text
-    readonly property color window: "#f3f4f6"
-    readonly property color panel: "#ffffff"
-    readonly property color panelAlt: "#f8f9fb"
-    readonly property color canvas: "#eceff3"
-    readonly property color border: "#d9dde4"
-    readonly property color borderStrong: "#c2c8d1"
-    readonly property color text: "#1d2330"
-    readonly property color textMuted: "#5b6474"
-    readonly property color textFaint: "#8b93a1"
-    readonly property color accent: "#2563eb"
-    readonly property color hover: "#eef2f8"
+    readonly property color window: pick("#f3f4f6", "#1b1e24")
+    readonly property color panel: pick("#ffffff", "#23272f")
+    readonly property color panelAlt: pick("#f8f9fb", "#2a2f38")
+    readonly property color canvas: pick("#eceff3", "#16181d")
+    readonly property color border: pick("#d9dde4", "#3a404b")
+    readonly property color borderStrong: pick("#c2c8d1", "#4d5563")
+    readonly property color text: pick("#1d2330", "#e6e9ef")
+    readonly property color textMuted: pick("#5b6474", "#a7afbd")
+    readonly property color textFaint: pick("#8b93a1", "#7b8494")
+    readonly property color accent: pick("#2563eb", "#5b8cff")
+    readonly property color accentText: "#ffffff"
+    readonly property color hover: pick("#eef2f8", "#2f3542")
+    readonly property color selection: pick("#dbe7ff", "#2d4170")
+    readonly property color toolTip: pick("#2b313c", "#e6e9ef")
+    readonly property color toolTipText: pick("#ffffff", "#1d2330")
 
     // Containers and lanes
-    readonly property color groupFill: "#f6f7f9"
-    readonly property color groupBorder: "#b9c1cc"
-    readonly property color parallelFill: "#f6f4ff"
-    readonly property color parallelBorder: "#b7aef0"
-    readonly property color parallelText: "#5842c3"
-    readonly property color rollbackFill: "#fff8ea"
-    readonly property color rollbackBorder: "#eac27c"
-    readonly property color rollbackText: "#8a5700"
-    readonly property color handlerFill: "#fdf1f2"
-    readonly property color handlerBorder: "#eaa9b0"
-    readonly property color handlerText: "#a3202f"
-    readonly property color errorText: "#b42318"
-    readonly property color warningText: "#9a6700"
+    readonly property color groupFill: pick("#f6f7f9", "#252a32")
+    readonly property color groupBorder: pick("#b9c1cc", "#4a5260")
+    readonly property color parallelFill: pick("#f6f4ff", "#27243a")
+    readonly property color parallelBorder: pick("#b7aef0", "#6a5fc0")
+    readonly property color parallelText: pick("#5842c3", "#b3a8ff")
+    readonly property color rollbackFill: pick("#fff8ea", "#33291a")
+    readonly property color rollbackBorder: pick("#eac27c", "#8a6a2c")
+    readonly property color rollbackText: pick("#8a5700", "#f0c06a")
+    readonly property color handlerFill: pick("#fdf1f2", "#35222a")
+    readonly property color handlerBorder: pick("#eaa9b0", "#8c4650")
+    readonly property color handlerText: pick("#a3202f", "#ff9aa6")
+    readonly property color errorText: pick("#b42318", "#ff8a80")
+    readonly property color warningText: pick("#9a6700", "#f2c14e")
 
     // Sizes
     readonly property int fontSize: 13
@@ -75,12 +90,12 @@ QtObject {
 
     function badgeColor(kind) {
         switch (kind) {
-        case "retry": return "#2563eb"
-        case "catch": return "#0f766e"
-        case "strategy": return "#7c3aed"
-        case "timeout": return "#b45309"
-        case "when": return "#0369a1"
+        case "retry": return pick("#2563eb", "#7aa2ff")
+        case "catch": return pick("#0f766e", "#4fd1c5")
+        case "strategy": return pick("#7c3aed", "#b794f6")
+        case "timeout": return pick("#b45309", "#f6ad55")
+        case "when": return pick("#0369a1", "#63b3ed")
         }
-        return "#475569"
+        return pick("#475569", "#a0aec0")
     }
 }

@@ -15,7 +15,7 @@ Rectangle {
 
     Image {
         anchors.centerIn: parent
-        source: Theme.typeIcon(tile.type)
+        source: tile.type !== "" ? Theme.typeIcon(tile.type) : ""
         sourceSize.width: tile.size * 0.6
         sourceSize.height: tile.size * 0.6
     }

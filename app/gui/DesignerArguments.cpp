@@ -43,10 +43,16 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
         QStringLiteral("screenshot"),
         QStringLiteral("Render the window to PNG once FILE is loaded, then exit."),
         QStringLiteral("PNG"));
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QStringLiteral("Select an element at start, by its path as the Problems panel shows it "
+                       "(e.g. pipeline.stages[0].stage.steps[1].step)."),
+        QStringLiteral("PATH"));
     parser.addOption(help);
     parser.addOption(screenshot);
+    parser.addOption(select);
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("Pipeline file to open (read-only)."),
+                                 QStringLiteral("Pipeline file to open."),
                                  QStringLiteral("[FILE]"));
 
     if (!parser.parse(arguments))
@@ -65,6 +71,9 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
     result.screenshotPath = parser.value(screenshot);
     if (parser.isSet(screenshot) && result.screenshotPath.isEmpty())
         return usageError(QStringLiteral("--screenshot needs a file name"));
+    result.selection = parser.value(select);
+    if (parser.isSet(select) && !result.selection.startsWith(u"pipeline"))
+        return usageError(QStringLiteral("--select needs an element path starting with 'pipeline'"));
     if (!files.isEmpty()) {
         result.file = files.constFirst();
         if (const QString reason = whyNotOpenable(result.file); !reason.isEmpty())

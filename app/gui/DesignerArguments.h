@@ -7,11 +7,14 @@
 
 namespace pw::gui {
 
-// What `pipewright [FILE] [--screenshot PNG]` asks the designer to do.
+// What `pipewright [FILE] [--select PATH] [--screenshot PNG]` asks the designer to do.
 struct DesignerArguments
 {
     QString file; // empty: an untitled window
     QString screenshotPath; // set: render once to this PNG and quit
+    // Element path selected at start (pipeline.stages[0].stage.steps[1].step), so that a
+    // screenshot can show a step's property panel; empty: nothing selected.
+    QString selection;
 
     // Set when the designer must not open: --help (0) or a usage error (2), with the text to
     // print (stdout for 0, stderr otherwise).

@@ -36,11 +36,14 @@ int runDesigner(int &argc, char **argv)
     }
 
     PipelineDocument document;
-    if (!arguments.file.isEmpty())
+    // Like any editor: a file when given, else a new untitled pipeline ready for a first stage.
+    if (arguments.file.isEmpty())
+        document.newDocument();
+    else
         document.load(arguments.file);
 
     QQmlApplicationEngine engine;
-    QQuickWindow *window = loadMainWindow(engine, document);
+    QQuickWindow *window = loadMainWindow(engine, document, arguments.selection);
     if (!window) {
         print(stderr, QStringLiteral("pipewright: the designer's window failed to load"));
         return kExitInternal;

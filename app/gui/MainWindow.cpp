@@ -15,16 +15,18 @@ namespace pw::gui {
 
 void useDesignerStyle()
 {
-    // Fusion looks like a desktop tool on every platform; the window sets its palette so the
-    // colours do not depend on the desktop theme until light/dark support lands.
+    // Fusion looks like a desktop tool on every platform; Theme picks light or dark colours
+    // from the system palette and the window hands them to the controls.
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
 }
 
-QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &document)
+QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &document,
+                             const QString &selection)
 {
     // Qt 6.4 does not search the module's resource prefix by default (6.5 does).
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)}});
+    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)},
+                                 {QStringLiteral("initialSelection"), selection}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Pipewright/Main.qml")));
     const QList<QObject *> roots = engine.rootObjects();
     return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());

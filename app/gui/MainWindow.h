@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 class QQmlApplicationEngine;
 class QQuickWindow;
 
@@ -10,8 +12,10 @@ class PipelineDocument;
 // Picks the Qt Quick Controls style of the designer. Call before the first QML engine.
 void useDesignerStyle();
 
-// Loads the designer's main window (Pipewright/Main.qml) showing `document` into `engine`.
-// Returns nullptr when the QML failed to load; the engine has then logged why.
-QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &document);
+// Loads the designer's main window (Pipewright/Main.qml) showing `document` into `engine`,
+// with `selection` (an element path, may be empty) selected. Returns nullptr when the QML
+// failed to load; the engine has then logged why.
+QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &document,
+                             const QString &selection = QString());
 
 } // namespace pw::gui

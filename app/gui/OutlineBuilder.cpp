@@ -1,17 +1,23 @@
 #include "OutlineBuilder.h"
 
+#include "ElementPath.h"
 #include "NodeBadges.h"
+
+#include <QHash>
+
+#include <functional>
 
 namespace pw::gui {
 namespace {
 
 using namespace pw::model;
 
-std::unique_ptr<OutlineItem> makeItem(OutlineKind kind, OutlineLane lane)
+std::unique_ptr<OutlineItem> makeItem(OutlineKind kind, OutlineLane lane, const QString &path)
 {
     auto item = std::make_unique<OutlineItem>();
     item->kind = kind;
     item->lane = lane;
+    item->path = path;
     return item;
 }
 
@@ -22,19 +28,21 @@ QString displayName(const QString &name, const QString &id)
 
 void addNodes(OutlineItem &parent, const NodeList &nodes, OutlineLane lane);
 
-void addLane(OutlineItem &owner, const NodeList &nodes, OutlineLane lane)
+// Lanes are addressed from their owner: "<owner>.steps", "pipeline.errorHandler".
+void addLane(OutlineItem &owner, const QString &ownerPath, const NodeList &nodes,
+             OutlineLane lane)
 {
-    // The main lane always exists so that an empty stage still shows where steps go.
-    if (nodes.empty() && lane != OutlineLane::Steps)
-        return;
-    OutlineItem *item = owner.addChild(makeItem(OutlineKind::Lane, lane));
+    // Every lane exists even when empty: it is where the first step of that list is dropped.
+    OutlineItem *item = owner.addChild(
+        makeItem(OutlineKind::Lane, lane, ownerPath + u'.' + toString(lane)));
     addNodes(*item, nodes, lane);
 }
 
-void addNode(OutlineItem &parent, const Node &node, OutlineLane lane)
+void addNode(OutlineItem &parent, const Node &node, OutlineLane lane, int index)
 {
     if (const Step *step = node.step()) {
-        auto item = makeItem(OutlineKind::Step, lane);
+        auto item = makeItem(OutlineKind::Step, lane,
+                             elementPath(parent.path, index, ElementKind::Step));
         item->nodeId = step->id;
         item->name = displayName(step->name, step->id);
         item->stepType = toString(step->type());
@@ -42,37 +50,40 @@ void addNode(OutlineItem &parent, const Node &node, OutlineLane lane)
         item->badges = stepBadges(*step);
         parent.addChild(std::move(item));
     } else if (const StepGroup *group = node.group()) {
-        auto item = makeItem(OutlineKind::StepGroup, lane);
+        auto item = makeItem(OutlineKind::StepGroup, lane,
+                             elementPath(parent.path, index, ElementKind::StepGroup));
         item->nodeId = group->id;
         item->name = displayName(group->name, group->id);
         item->badges = groupBadges(*group);
         OutlineItem *added = parent.addChild(std::move(item));
-        addLane(*added, group->steps, OutlineLane::Steps);
-        addLane(*added, group->rollbackSteps, OutlineLane::RollbackSteps);
-        addLane(*added, group->errorHandler, OutlineLane::ErrorHandler);
+        addLane(*added, added->path, group->steps, OutlineLane::Steps);
+        addLane(*added, added->path, group->rollbackSteps, OutlineLane::RollbackSteps);
+        addLane(*added, added->path, group->errorHandler, OutlineLane::ErrorHandler);
     } else if (const ParallelBlock *parallel = node.parallel()) {
-        OutlineItem *added = parent.addChild(makeItem(OutlineKind::Parallel, lane));
+        OutlineItem *added = parent.addChild(makeItem(
+            OutlineKind::Parallel, lane, elementPath(parent.path, index, ElementKind::Parallel)));
         addNodes(*added, parallel->items, lane);
     }
 }
 
+// `parent` is a lane or a parallel block: its path is the list path of the nodes.
 void addNodes(OutlineItem &parent, const NodeList &nodes, OutlineLane lane)
 {
-    for (const Node &node : nodes)
-        addNode(parent, node, lane);
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        addNode(parent, nodes[i], lane, int(i));
 }
 
-void addStage(OutlineItem &parent, const Stage &stage)
+void addStage(OutlineItem &parent, const Stage &stage, const QString &path)
 {
-    auto item = makeItem(OutlineKind::Stage, OutlineLane::Steps);
+    auto item = makeItem(OutlineKind::Stage, OutlineLane::Steps, path);
     item->nodeId = stage.id;
     item->name = displayName(stage.name, stage.id);
     item->description = stage.description;
     item->badges = stageBadges(stage);
     OutlineItem *added = parent.addChild(std::move(item));
-    addLane(*added, stage.steps, OutlineLane::Steps);
-    addLane(*added, stage.rollbackSteps, OutlineLane::RollbackSteps);
-    addLane(*added, stage.errorHandler, OutlineLane::ErrorHandler);
+    addLane(*added, path, stage.steps, OutlineLane::Steps);
+    addLane(*added, path, stage.rollbackSteps, OutlineLane::RollbackSteps);
+    addLane(*added, path, stage.errorHandler, OutlineLane::ErrorHandler);
 }
 
 // Multi-line commands and messages become one line; the card elides the rest.
@@ -108,18 +119,53 @@ QString stepSummary(const Step &step)
 std::unique_ptr<OutlineItem> buildOutline(const Pipeline &pipeline)
 {
     auto root = std::make_unique<OutlineItem>();
-    for (const StageItem &stageItem : pipeline.stages) {
+    root->path = QStringLiteral("pipeline");
+    const QString stages = QStringLiteral("pipeline.stages");
+    for (std::size_t i = 0; i < pipeline.stages.size(); ++i) {
+        const StageItem &stageItem = pipeline.stages[i];
         if (const Stage *stage = stageItem.stage()) {
-            addStage(*root, *stage);
+            addStage(*root, *stage, elementPath(stages, int(i), ElementKind::Stage));
         } else if (const ParallelStages *parallel = stageItem.parallel()) {
             OutlineItem *frame = root->addChild(
-                makeItem(OutlineKind::ParallelStages, OutlineLane::Steps));
-            for (const Stage &member : parallel->stages)
-                addStage(*frame, member);
+                makeItem(OutlineKind::ParallelStages, OutlineLane::Steps,
+                         elementPath(stages, int(i), ElementKind::ParallelStages)));
+            for (std::size_t j = 0; j < parallel->stages.size(); ++j)
+                addStage(*frame, parallel->stages[j],
+                         elementPath(frame->path, int(j), ElementKind::Stage));
         }
     }
-    addLane(*root, pipeline.errorHandler, OutlineLane::ErrorHandler);
+    addLane(*root, root->path, pipeline.errorHandler, OutlineLane::ErrorHandler);
     return root;
+}
+
+void annotateProblems(OutlineItem &root, const Problems &problems)
+{
+    // Each problem belongs to the innermost element its path names; a lane also shows the
+    // problems its owner has about that lane ("a stage needs at least one step").
+    QHash<QString, const Problem *> first;
+    QHash<QString, bool> hasError;
+    for (const Problem &problem : problems) {
+        const QString owner = owningElementPath(problem.path);
+        QStringList keys{owner};
+        if (!problem.field.isEmpty() && !problem.field.contains(u'.'))
+            keys << owner + u'.' + problem.field;
+        for (const QString &key : keys) {
+            if (!first.contains(key))
+                first.insert(key, &problem);
+            if (problem.isError())
+                hasError[key] = true;
+        }
+    }
+    std::function<void(OutlineItem &)> visit = [&](OutlineItem &item) {
+        const Problem *problem = first.value(item.path);
+        item.problemText = problem ? problem->message : QString();
+        item.problemSeverity = !problem ? QString()
+            : hasError.value(item.path) ? QStringLiteral("error")
+                                        : QStringLiteral("warning");
+        for (auto &child : item.children)
+            visit(*child);
+    };
+    visit(root);
 }
 
 } // namespace pw::gui

@@ -29,6 +29,9 @@ struct OutlineItem
     QString stepType; // steps only
     QString summary; // steps only: what the step does, on one line
     QVariantList badges; // {kind, label, detail} maps, see NodeBadges.h
+    QString path; // element path, or lane path for lanes (see ElementPath.h)
+    QString problemSeverity; // "error", "warning" or empty
+    QString problemText; // the first problem's message
 
     OutlineItem *parent = nullptr;
     int row = 0;

@@ -1,35 +1,121 @@
 #include "PipelineDocument.h"
 
+#include "ElementFields.h"
 #include "NodeBadges.h"
+#include "RecentFiles.h"
+#include "RetrySentence.h"
 
-#include "model/ModelLog.h"
-#include "model/PipelineFile.h"
+#include "model/PipelineWriter.h"
 
 #include <QFileInfo>
 
 namespace pw::gui {
 
+using namespace pw::model;
+
+namespace {
+
+constexpr int kAutosaveIntervalMs = 5000;
+
+} // namespace
+
 PipelineDocument::PipelineDocument(QObject *parent)
-    : QObject(parent), m_outline(new PipelineOutline(this)), m_problems(new ProblemListModel(this))
+    : QObject(parent),
+      m_outline(new PipelineOutline(this)),
+      m_problems(new ProblemListModel(this)),
+      m_recentFiles(readRecentFiles()),
+      m_leftover(m_autosave.findLeftover())
 {
+    connect(&m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (clean)
+            m_autosaveTimer.stop();
+        else
+            m_autosaveTimer.start();
+        emit dirtyChanged();
+    });
+    connect(&m_undoStack, &QUndoStack::indexChanged, this, &PipelineDocument::undoStateChanged);
+    connect(&m_undoStack, &QUndoStack::canUndoChanged, this,
+            &PipelineDocument::undoStateChanged);
+    connect(&m_undoStack, &QUndoStack::canRedoChanged, this,
+            &PipelineDocument::undoStateChanged);
+    connect(&m_undoStack, &QUndoStack::undoTextChanged, this,
+            &PipelineDocument::undoStateChanged);
+    connect(&m_undoStack, &QUndoStack::redoTextChanged, this,
+            &PipelineDocument::undoStateChanged);
+    m_autosaveTimer.setInterval(kAutosaveIntervalMs);
+    connect(&m_autosaveTimer, &QTimer::timeout, this, &PipelineDocument::autosaveNow);
 }
 
-void PipelineDocument::load(const QString &path)
+PipelineDocument::~PipelineDocument()
 {
-    model::LoadResult result = model::loadPipelineFile(path);
-    m_filePath = path;
-    m_pipeline = std::move(result.pipeline);
-    m_outline->setPipeline(m_pipeline ? &*m_pipeline : nullptr);
+    if (!isDirty())
+        m_autosave.remove();
+}
+
+void PipelineDocument::pipelineEdited()
+{
+    // Positions from the file no longer hold after an edit: problems carry paths only.
+    m_currentProblems = m_pipeline ? m_validator.validate(*m_pipeline) : Problems{};
+    refreshViews(Refresh::AfterEdit);
+}
+
+void PipelineDocument::refreshViews(Refresh refresh)
+{
+    const Pipeline *shown = m_pipeline ? &*m_pipeline : nullptr;
+    if (refresh == Refresh::NewDocument)
+        m_outline->resetPipeline(shown, m_currentProblems);
+    else
+        m_outline->setPipeline(shown, m_currentProblems);
     // The window title already says where the file is; the panel's lines stay short.
-    m_problems->setProblems(fileName(), result.problems);
-    layerLogger("app")->info("opened {}: {} problem(s){}", toStd(path), result.problems.size(),
-                             m_pipeline ? "" : ", no pipeline");
+    m_problems->setProblems(displayName(), m_currentProblems);
+    ++m_revision;
+    m_yamlText.reset();
+    emit pipelineChanged();
+}
+
+void PipelineDocument::replaceDocument(std::optional<Pipeline> pipeline, const QString &filePath,
+                                       const Problems &problems)
+{
+    m_undoStack.clear();
+    m_pipeline = std::move(pipeline);
+    m_filePath = filePath;
+    m_currentProblems = problems;
+    m_autosavedRevision = -1;
+    refreshViews(Refresh::NewDocument);
+    emit fileChanged();
+    emit undoStateChanged();
     emit loaded();
+}
+
+bool PipelineDocument::fail(const QString &message)
+{
+    m_lastError = message;
+    emit lastErrorChanged();
+    return false;
+}
+
+void PipelineDocument::succeed()
+{
+    if (m_lastError.isEmpty())
+        return;
+    m_lastError.clear();
+    emit lastErrorChanged();
+}
+
+// Resolving paths needs a mutable pipeline even to read; the const invokables only read.
+Pipeline *PipelineDocument::mutablePipeline() const
+{
+    return m_pipeline ? const_cast<Pipeline *>(&*m_pipeline) : nullptr;
 }
 
 QString PipelineDocument::fileName() const
 {
     return QFileInfo(m_filePath).fileName();
+}
+
+QString PipelineDocument::displayName() const
+{
+    return isUntitled() ? QStringLiteral("Untitled") : fileName();
 }
 
 QString PipelineDocument::pipelineId() const
@@ -50,6 +136,71 @@ QString PipelineDocument::pipelineDescription() const
 QVariantList PipelineDocument::pipelineBadges() const
 {
     return m_pipeline ? gui::pipelineBadges(*m_pipeline) : QVariantList();
+}
+
+QString PipelineDocument::yamlText() const
+{
+    if (!m_pipeline)
+        return {};
+    if (!m_yamlText)
+        m_yamlText = QString::fromUtf8(writePipeline(*m_pipeline));
+    return *m_yamlText;
+}
+
+QVariant PipelineDocument::properties(const QString &path) const
+{
+    Pipeline *pipeline = mutablePipeline();
+    const std::optional<ElementRef> element =
+        pipeline ? resolveElement(*pipeline, path) : std::nullopt;
+    if (!element)
+        return {};
+    QVariantMap map = elementFields(*element);
+    if (element->step)
+        map.insert(QStringLiteral("retrySentence"), retrySentence(element->step->retry));
+    QVariantList problems;
+    for (const Problem &problem : m_currentProblems) {
+        if (owningElementPath(problem.path) != path)
+            continue;
+        problems << QVariantMap{{QStringLiteral("message"), problem.message},
+                                {QStringLiteral("field"), problem.field},
+                                {QStringLiteral("isError"), problem.isError()}};
+    }
+    map.insert(QStringLiteral("problems"), problems);
+    return map;
+}
+
+QStringList PipelineDocument::errorTypes() const
+{
+    return allNames<ErrorType>();
+}
+
+QStringList PipelineDocument::stepTypes() const
+{
+    return allNames<StepType>();
+}
+
+QStringList PipelineDocument::actionTypes(const QString &path) const
+{
+    QStringList actions = allNames<ActionType>();
+    // The validator refuses group actions in the list of a step that is in no step group
+    // (a group's own steps lane; its rollback and handler lanes do not count).
+    const bool isStep = path.endsWith(QLatin1String("].step"));
+    if (isStep && !path.contains(QLatin1String(".stepGroup.steps["))) {
+        actions.removeAll(toString(ActionType::RetryStepGroup));
+        actions.removeAll(toString(ActionType::StepGroupRollback));
+    }
+    return actions;
+}
+
+QString PipelineDocument::recoveryDescription() const
+{
+    if (!m_leftover)
+        return {};
+    const QString what = m_leftover->originalPath.isEmpty()
+        ? QStringLiteral("an untitled pipeline")
+        : QFileInfo(m_leftover->originalPath).fileName();
+    return QStringLiteral("Unsaved changes to %1 from %2")
+        .arg(what, QLocale().toString(m_leftover->savedAt.toLocalTime(), QLocale::ShortFormat));
 }
 
 } // namespace pw::gui

@@ -3,6 +3,7 @@
 #include "OutlineItem.h"
 
 #include "model/Pipeline.h"
+#include "model/Problem.h"
 
 #include <QAbstractItemModel>
 #include <QtQml/qqmlregistration.h>
@@ -31,14 +32,23 @@ public:
         SummaryRole,
         LaneRole, // "steps", "rollbackSteps" or "errorHandler"
         BadgesRole, // list of {kind, label, detail}
+        PathRole, // element path (lanes: lane path), see ElementPath.h
+        ProblemSeverityRole, // "error", "warning" or ""
+        ProblemTextRole, // the first problem's message
     };
     Q_ENUM(Role)
 
     explicit PipelineOutline(QObject *parent = nullptr);
     ~PipelineOutline() override;
 
-    // Rebuilds the tree; no pipeline (a file that did not load) gives an empty outline.
-    void setPipeline(const model::Pipeline *pipeline);
+    // Follows an edit of the pipeline; no pipeline (a file that did not load) gives an
+    // empty outline. The new tree is matched against the current one level by level, so
+    // views see few row insertions, removals and moves, plus dataChanged for rows whose
+    // contents changed (a field edit; a path, when siblings shifted); untouched rows keep
+    // their indexes and their delegates.
+    void setPipeline(const model::Pipeline *pipeline, const model::Problems &problems = {});
+    // Shows another document: one model reset, cheaper than matching unrelated trees.
+    void resetPipeline(const model::Pipeline *pipeline, const model::Problems &problems = {});
 
     // Stages of the pipeline, those side by side in parallel frames included.
     int stageCount() const { return m_stageCount; }
@@ -55,6 +65,14 @@ signals:
 
 private:
     const OutlineItem *itemAt(const QModelIndex &index) const;
+    QModelIndex indexOf(const OutlineItem &item) const;
+    void updateRow(OutlineItem &current, const OutlineItem &fresh);
+    void reconcile(OutlineItem &current, OutlineItem &fresh);
+    void removeUnmatched(OutlineItem &current, const std::vector<int> &partners);
+    void reorderMatched(OutlineItem &current, std::vector<int> &partners);
+    void insertUnmatched(OutlineItem &current, OutlineItem &fresh,
+                         const std::vector<bool> &inserted);
+    void updateStageCount();
 
     std::unique_ptr<OutlineItem> m_root;
     int m_stageCount = 0;

@@ -1,5 +1,7 @@
 #include "ProblemListModel.h"
 
+#include "ElementPath.h"
+
 #include <algorithm>
 
 namespace pw::gui {
@@ -8,6 +10,9 @@ ProblemListModel::ProblemListModel(QObject *parent) : QAbstractListModel(parent)
 
 void ProblemListModel::setProblems(const QString &fileName, const model::Problems &problems)
 {
+    // Most edits leave the problems as they were: no reset, so the panel keeps its scroll.
+    if (fileName == m_fileName && problems == m_problems)
+        return;
     beginResetModel();
     m_fileName = fileName;
     m_problems = problems;
@@ -45,6 +50,8 @@ QVariant ProblemListModel::data(const QModelIndex &index, int role) const
     case IsErrorRole: return problem.isError();
     case NodeIdRole: return problem.nodeId;
     case LineRole: return problem.location.line;
+    case PathRole: return owningElementPath(problem.path);
+    case FieldRole: return problem.field;
     default: return {};
     }
 }
@@ -56,6 +63,8 @@ QHash<int, QByteArray> ProblemListModel::roleNames() const
         {IsErrorRole, "isError"},
         {NodeIdRole, "nodeId"},
         {LineRole, "line"},
+        {PathRole, "path"},
+        {FieldRole, "field"},
     };
 }
 

@@ -24,6 +24,8 @@ public:
         IsErrorRole,
         NodeIdRole,
         LineRole,
+        PathRole, // the element the problem belongs to (longest element prefix of its path)
+        FieldRole, // the field inside that element, e.g. retry.maxAttempts
     };
     Q_ENUM(Role)
 

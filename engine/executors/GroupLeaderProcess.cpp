@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QMutex>
 #include <QSocketNotifier>
 #include <QStandardPaths>
@@ -193,10 +194,33 @@ pid_t spawn(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd, int
 
 } // namespace
 
+namespace {
+// Remembered lookups, as a shell's `hash` does: walking PATH costs a stat per directory, per
+// step. A program removed since is noticed when it fails to start (forgetProgramLookups()).
+QMutex g_lookupMutex;
+QHash<QString, QString> g_lookups; // PATH + '\n' + name -> absolute path or ""
+} // namespace
+
 QString findProgram(const QString &name, const QStringList &environment)
 {
-    const QStringList path = pathVariable(environment).split(u':', Qt::SkipEmptyParts);
-    return QStandardPaths::findExecutable(name, path);
+    const QString pathValue = pathVariable(environment);
+    const QString key = pathValue + u'\n' + name;
+    {
+        QMutexLocker lock(&g_lookupMutex);
+        if (const auto found = g_lookups.constFind(key); found != g_lookups.cend())
+            return *found;
+    }
+    const QString found
+        = QStandardPaths::findExecutable(name, pathValue.split(u':', Qt::SkipEmptyParts));
+    QMutexLocker lock(&g_lookupMutex);
+    g_lookups.insert(key, found);
+    return found;
+}
+
+void forgetProgramLookups()
+{
+    QMutexLocker lock(&g_lookupMutex);
+    g_lookups.clear();
 }
 
 GroupLeaderProcess::GroupLeaderProcess(QObject *parent) : QObject(parent) {}

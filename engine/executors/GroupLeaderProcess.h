@@ -25,8 +25,11 @@ struct ChildProgram
 };
 
 // The absolute path of program `name` as a shell would find it in the PATH of `environment`
-// ("NAME=value" entries; without PATH, ours); empty when there is none.
+// ("NAME=value" entries; without PATH, ours); empty when there is none. Lookups are
+// remembered for the life of the program, like a shell's `hash`.
 QString findProgram(const QString &name, const QStringList &environment);
+// Forgets the remembered lookups, e.g. after a program found earlier failed to start.
+void forgetProgramLookups();
 
 // One child process leading a process group of its own, stdin on /dev/null, stdout and stderr
 // on pipes, that dies with the thread that started it (PR_SET_PDEATHSIG).

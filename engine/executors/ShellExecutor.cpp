@@ -163,6 +163,8 @@ void ShellExecutor::start(const AttemptRequest &request)
     // stops it from starting (a script without #!, say) is left to the shell to handle.
     const std::optional<ChildProgram> direct = withoutShell(childEnvironment, workingDir);
     const bool startedDirectly = direct && !startChild(*direct);
+    if (direct && !startedDirectly)
+        forgetProgramLookups(); // it may have moved; the next lookup walks PATH again
     if (const std::optional<QString> error = startedDirectly ? std::nullopt : startChild(viaShell)) {
         fail(model::ErrorType::DelegateProvisioning,
              QStringLiteral("could not start the shell %1: %2").arg(shell, *error));
@@ -181,15 +183,17 @@ std::optional<ChildProgram> ShellExecutor::withoutShell(const QStringList &envir
     if (!words)
         return std::nullopt;
     const QString name = words->takeFirst();
-    QString path;
-    if (name.contains(u'/')) {
-        const QDir base(workingDir.isEmpty() ? QDir::currentPath() : workingDir);
-        path = QDir::cleanPath(base.absoluteFilePath(name));
-    } else {
-        path = findProgram(name, environment);
+    // Not found: the shell says "not found" in its own words, with exit code 127.
+    if (!name.contains(u'/')) {
+        const QString path = findProgram(name, environment); // an executable file, or empty
+        if (path.isEmpty())
+            return std::nullopt;
+        return ChildProgram{path, *words, environment, workingDir};
     }
-    if (const QFileInfo program(path); path.isEmpty() || !program.isFile() || !program.isExecutable())
-        return std::nullopt; // the shell says "not found" in its own words, with exit code 127
+    const QDir base(workingDir.isEmpty() ? QDir::currentPath() : workingDir);
+    const QString path = QDir::cleanPath(base.absoluteFilePath(name));
+    if (const QFileInfo program(path); !program.isFile() || !program.isExecutable())
+        return std::nullopt;
     return ChildProgram{path, *words, environment, workingDir};
 }
 

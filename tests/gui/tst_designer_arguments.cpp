@@ -41,6 +41,13 @@ void DesignerArgumentsTest::parses_data()
     QTest::newRow("screenshot without a path")
         << QStringList{example, QStringLiteral("--screenshot")} << 2 << QString() << QString()
         << QStringLiteral("screenshot");
+    QTest::newRow("select")
+        << QStringList{example, QStringLiteral("--select"),
+                       QStringLiteral("pipeline.stages[0].stage.steps[1].step")}
+        << -1 << example << QString() << QString();
+    QTest::newRow("select not a path")
+        << QStringList{example, QStringLiteral("--select"), QStringLiteral("deploy")} << 2
+        << QString() << QString() << QStringLiteral("element path");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << 2
                                     << QString() << QString() << QStringLiteral("frobnicate");
     QTest::newRow("help") << QStringList{example, QStringLiteral("--help")} << 0 << QString()
@@ -62,6 +69,8 @@ void DesignerArgumentsTest::parses()
     if (!parsed.exitCode) {
         QCOMPARE(parsed.file, file);
         QCOMPARE(parsed.screenshotPath, screenshot);
+        const qsizetype select = arguments.indexOf(QStringLiteral("--select"));
+        QCOMPARE(parsed.selection, select < 0 ? QString() : arguments.at(select + 1));
     }
 }
 

@@ -1,3 +1,5 @@
+#include "DocumentFixture.h"
+
 #include "app/gui/OutlineBuilder.h"
 #include "app/gui/PipelineOutline.h"
 #include "app/gui/ProblemListModel.h"
@@ -6,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <initializer_list>
@@ -84,6 +87,9 @@ private slots:
     void passesModelTester();
     void mirrorsStagesLanesAndNodes();
     void framesParallelStagesAndPipelineHandler();
+    void emptyLanesAreRowsWithListPaths();
+    void followsAnyChangeRowByRow_data();
+    void followsAnyChangeRowByRow();
     void stepBadgesSayHowFailureIsHandled();
     void stepSummaryIsOneLine_data();
     void stepSummaryIsOneLine();
@@ -120,11 +126,17 @@ void PipelineOutlineTest::mirrorsStagesLanesAndNodes()
     outline.setPipeline(&pipeline);
 
     QCOMPARE(outline.stageCount(), 4);
+    // The pipeline's error handler lane is there even when empty: it takes drops.
     QCOMPARE(childRows(outline, {}),
-             strings({"stage:build", "stage:deploy", "stage:promote", "stage:notify"}));
+             strings({"stage:build", "stage:deploy", "stage:promote", "stage:notify",
+                      "lane:errorHandler"}));
+    QCOMPARE(role(outline, outline.index(4, 0), PipelineOutline::PathRole),
+             QStringLiteral("pipeline.errorHandler"));
+    QCOMPARE(outline.rowCount(outline.index(4, 0)), 0);
     const QModelIndex build = outline.index(0, 0);
     QCOMPARE(role(outline, build, PipelineOutline::NameRole), QStringLiteral("Build"));
-    QCOMPARE(childRows(outline, build), strings({"lane:steps"}));
+    QCOMPARE(childRows(outline, build),
+             strings({"lane:steps", "lane:rollbackSteps", "lane:errorHandler"}));
 
     const QModelIndex buildSteps = outline.index(0, 0, build);
     QCOMPARE(childRows(outline, buildSteps),
@@ -134,7 +146,7 @@ void PipelineOutlineTest::mirrorsStagesLanesAndNodes()
 
     const QModelIndex group = outline.index(2, 0, buildSteps);
     QCOMPARE(childRows(outline, group),
-             strings({"lane:steps", "lane:rollbackSteps"}));
+             strings({"lane:steps", "lane:rollbackSteps", "lane:errorHandler"}));
     const QModelIndex stopTestDb = outline.index(0, 0, outline.index(1, 0, group));
     QCOMPARE(role(outline, stopTestDb, PipelineOutline::NodeIdRole), u"stop_test_db");
     QCOMPARE(role(outline, stopTestDb, PipelineOutline::LaneRole), QStringLiteral("rollbackSteps"));
@@ -142,7 +154,7 @@ void PipelineOutlineTest::mirrorsStagesLanesAndNodes()
 
     const QModelIndex deploy = outline.index(1, 0);
     QCOMPARE(childRows(outline, deploy),
-             strings({"lane:steps", "lane:rollbackSteps"}));
+             strings({"lane:steps", "lane:rollbackSteps", "lane:errorHandler"}));
     QCOMPARE(childRows(outline, outline.index(1, 0, deploy)),
              strings({"step:rollback_api", "step:rollback_worker"}));
     QCOMPARE(badgeField(outline.data(deploy, PipelineOutline::BadgesRole), QStringLiteral("label")),
@@ -160,6 +172,111 @@ void PipelineOutlineTest::framesParallelStagesAndPipelineHandler()
     QCOMPARE(childRows(outline, outline.index(0, 0)),
              strings({"stage:extract_api", "stage:extract_files"}));
     QCOMPARE(outline.stageCount(), 4); // the two in the frame count
+}
+
+void PipelineOutlineTest::emptyLanesAreRowsWithListPaths()
+{
+    const model::Pipeline pipeline = loadText(R"(
+pipeline:
+  id: lanes
+  stages:
+    - stage:
+        id: s
+        steps:
+          - stepGroup:
+              id: g
+              steps:
+                - step: {id: a, type: Echo, spec: {message: a}}
+)");
+    PipelineOutline outline;
+    outline.setPipeline(&pipeline);
+    QCOMPARE(childRows(outline, {}), strings({"stage:s", "lane:errorHandler"}));
+    const QModelIndex stage = outline.index(0, 0);
+    const QModelIndex group = outline.index(0, 0, outline.index(0, 0, stage));
+    const QString stagePath = QStringLiteral("pipeline.stages[0].stage");
+    const QString groupPath = stagePath + QStringLiteral(".steps[0].stepGroup");
+    QCOMPARE(role(outline, group, PipelineOutline::PathRole), groupPath);
+    const QStringList lanes = strings({"steps", "rollbackSteps", "errorHandler"});
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex stageLane = outline.index(row, 0, stage);
+        QCOMPARE(role(outline, stageLane, PipelineOutline::PathRole),
+                 stagePath + u'.' + lanes.at(row));
+        QCOMPARE(role(outline, stageLane, PipelineOutline::LaneRole), lanes.at(row));
+        const QModelIndex groupLane = outline.index(row, 0, group);
+        QCOMPARE(role(outline, groupLane, PipelineOutline::PathRole),
+                 groupPath + u'.' + lanes.at(row));
+    }
+    QCOMPARE(outline.rowCount(outline.index(1, 0, stage)), 0);
+    QCOMPARE(outline.rowCount(outline.index(2, 0, group)), 0);
+}
+
+// Any edit, applied row by row, ends with the outline a fresh build gives, signalled in a
+// way QAbstractItemModelTester accepts and without a reset.
+void PipelineOutlineTest::followsAnyChangeRowByRow_data()
+{
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<QByteArray>("after");
+    const QByteArray head = "pipeline:\n  id: p\n  stages:\n";
+    // Explicit return types: QStringBuilder expressions must not outlive their parts.
+    const auto stage = [](const char *id, const QByteArray &steps,
+                          const QByteArray &extra = {}) -> QByteArray {
+        return "    - stage:\n        id: " + QByteArray(id) + "\n        steps: [" + steps
+            + "]\n" + extra;
+    };
+    const auto step = [](const char *id) -> QByteArray {
+        return "{step: {id: " + QByteArray(id) + ", type: Echo, spec: {message: m}}}";
+    };
+    const QByteArray abcd = step("a") + ", " + step("b") + ", " + step("c") + ", " + step("d");
+    const QByteArray dcba = step("d") + ", " + step("c") + ", " + step("b") + ", " + step("a");
+    const QByteArray parallel = "{parallel: [" + step("b") + ", " + step("c") + "]}";
+
+    const auto row = [](const char *name, const QByteArray &before, const QByteArray &after) {
+        QTest::newRow(name) << before << after;
+    };
+    row("reverse a lane", head + stage("s", abcd), head + stage("s", dcba));
+    row("swap stages", head + stage("s", step("a")) + stage("t", step("b")),
+        head + stage("t", step("b")) + stage("s", step("a")));
+    row("wrap into parallel", head + stage("s", step("a") + ", " + step("b") + ", " + step("c")),
+        head + stage("s", step("a") + ", " + parallel));
+    row("move between stages and reorder", head + stage("s", abcd) + stage("t", step("e")),
+        head + stage("t", step("c") + ", " + step("e"))
+            + stage("s", step("b") + ", " + step("a")));
+    row("rollback lane fills", head + stage("s", step("a")),
+        head + stage("s", step("a"), "        rollbackSteps: [" + step("r") + "]\n"));
+    row("same ids twice", head + stage("s", step("a") + ", " + step("a") + ", " + step("b")),
+        head + stage("s", step("b") + ", " + step("a") + ", " + step("x") + ", " + step("a")));
+    row("group and handler",
+        head + stage("s", "{stepGroup: {id: g, steps: [" + step("a") + "]}}"),
+        head + stage("s", step("a") + ", {stepGroup: {id: g, steps: [" + step("b") + "]}}")
+            + "  errorHandler: [" + step("h") + "]\n");
+    row("everything goes", head + stage("s", abcd), head + stage("t", step("z")));
+}
+
+void PipelineOutlineTest::followsAnyChangeRowByRow()
+{
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, after);
+    // Stages without steps or repeated ids are fine here: only the structure matters.
+    const model::LoadResult first = model::loadPipeline(before);
+    const model::LoadResult second = model::loadPipeline(after);
+    QVERIFY(first.pipeline);
+    QVERIFY(second.pipeline);
+
+    PipelineOutline outline;
+    outline.resetPipeline(&*first.pipeline);
+    QAbstractItemModelTester tester(&outline, kReportToQtTest);
+    QSignalSpy reset(&outline, &QAbstractItemModel::modelReset);
+    outline.setPipeline(&*second.pipeline);
+    QCOMPARE(reset.count(), 0);
+    PipelineOutline fresh;
+    fresh.resetPipeline(&*second.pipeline);
+    QString difference;
+    QVERIFY2(fixture::sameOutline(outline, fresh, difference), qPrintable(difference));
+
+    outline.setPipeline(&*first.pipeline); // and back, as an undo would
+    fresh.resetPipeline(&*first.pipeline);
+    QVERIFY2(fixture::sameOutline(outline, fresh, difference), qPrintable(difference));
+    QCOMPARE(reset.count(), 0);
 }
 
 void PipelineOutlineTest::stepBadgesSayHowFailureIsHandled()

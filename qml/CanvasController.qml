@@ -1,0 +1,247 @@
+import QtQuick
+import Pipewright
+
+// What every part of the canvas shares: the document, the selection, the drop under the
+// pointer and the path arithmetic. PipelineCanvas makes one and hands it down explicitly.
+// Drop targets report where a drag would land (hoverOver); the indicator draws `hover`;
+// a drop is applied after the event that caused it, because the edit changes the outline
+// and may remove the very items that are still handling the drop.
+QtObject {
+    id: controller
+
+    required property PipelineDocument document
+    property Item scene // the drop indicator's coordinates
+    property Item proxy // carries the drag of an element of the canvas
+
+    property string selectedPath
+    // {zone, target: {listPath, index} or {beside}, allowed, noOp, rect, shape, laneDrag}
+    // or null
+    property var hover: null
+    // A step, group or parallel block is dragged over the canvas background (set by the
+    // canvas); over a drop zone, `hover` says so.
+    property bool laneDragOverBackground: false
+    // While something lanes take is dragged over the canvas, empty rollback and handler
+    // lanes open up into drop slots.
+    readonly property bool laneDragActive: laneDragOverBackground
+                                           || (hover !== null && hover.laneDrag)
+
+    // Element path -> its NodeDelegate, for keyboard navigation and scrolling into view.
+    // Not a notifying property on purpose: nothing binds to it.
+    // (A Map: deleting many keys of a plain object crashed Qt 6.4's V4 engine.)
+    property var registry: new Map()
+    // False once the canvas is being torn down: its delegates then stop touching the registry.
+    property bool alive: true
+    property var pendingDrop: null
+
+    signal revealRequested(Item item)
+    signal renameRequested(string path)
+    signal focusRequested()
+
+    function select(path) {
+        selectedPath = path
+        focusRequested()
+    }
+
+    // "a.steps[3].step" -> "a.steps"; "pipeline.stages[1].parallel[0].stage" -> "...parallel"
+    function listOf(path) {
+        const head = path.substring(0, path.lastIndexOf("."))
+        const bracket = head.lastIndexOf("[")
+        return bracket < 0 ? "" : head.substring(0, bracket)
+    }
+
+    function indexOf(path) {
+        const head = path.substring(0, path.lastIndexOf("."))
+        const bracket = head.lastIndexOf("[")
+        return bracket < 0 ? -1 : parseInt(head.substring(bracket + 1))
+    }
+
+    // The element holding `path`: the parallel block or frame it sits in, else the stage or
+    // group whose lane it is in ("pipeline" for stages and the pipeline's error handler).
+    function ownerOf(path) {
+        const list = listOf(path)
+        if (list.endsWith("].parallel"))
+            return list
+        return list.substring(0, list.lastIndexOf("."))
+    }
+
+    function elementAt(listPath, index) {
+        const kinds = ["step", "stepGroup", "parallel", "stage"]
+        for (let i = 0; i < kinds.length; ++i) {
+            const path = listPath + "[" + index + "]." + kinds[i]
+            if (registry.has(path))
+                return path
+        }
+        return ""
+    }
+
+    function register(path, item) {
+        if (alive && path !== "")
+            registry.set(path, item)
+    }
+
+    function unregister(path, item) {
+        if (alive && path !== "" && registry.get(path) === item)
+            registry.delete(path)
+    }
+
+    function reveal(path) {
+        const item = registry.get(path)
+        if (item)
+            revealRequested(item)
+    }
+
+    // --- Drops -------------------------------------------------------------------------
+
+    // A drop beside `targetPath` makes the two run in parallel (insertBeside/moveBeside).
+    function canBeside(source, targetPath) {
+        const kind = source.movePath !== "" ? source.movePath.substring(source.movePath.lastIndexOf(".") + 1)
+                                            : source.newKind
+        if (kind === "Parallel" || kind === "parallel" || kind === "parallelStages")
+            return false
+        const list = listOf(targetPath)
+        const index = indexOf(targetPath) + 1
+        if (source.movePath === "")
+            return document.canInsert(source.newKind, list, index)
+        if (targetPath === source.movePath || targetPath.startsWith(source.movePath + ".")
+                || targetPath.startsWith(source.movePath + "["))
+            return false
+        return document.canMove(source.movePath, list, index)
+    }
+
+    function isNoOp(source, target) {
+        if (source.movePath === "")
+            return false
+        if (target.beside !== undefined)
+            return target.beside === source.movePath
+        const from = indexOf(source.movePath)
+        return listOf(source.movePath) === target.listPath
+                && (target.index === from || target.index === from + 1)
+    }
+
+    function allows(source, target) {
+        if (target.beside !== undefined)
+            return canBeside(source, target.beside)
+        if (source.movePath !== "")
+            return document.canMove(source.movePath, target.listPath, target.index)
+        return document.canInsert(source.newKind, target.listPath, target.index)
+    }
+
+    function hoverOver(zone, source, target) {
+        if (!source || source.movePath === undefined || !target) {
+            leave(zone)
+            return
+        }
+        const noOp = isNoOp(source, target)
+        const allowed = noOp || allows(source, target)
+        const keys = source.Drag ? source.Drag.keys : []
+        hover = { zone: zone, target: target, allowed: allowed, noOp: noOp,
+                  rect: allowed ? zone.indicatorRect(target) : zone.refusedRect(target),
+                  shape: allowed ? zone.indicatorShape(target) : "box",
+                  laneDrag: keys.indexOf("pw-node") >= 0 }
+        if (source.refused !== undefined)
+            source.refused = !allowed
+    }
+
+    function leave(zone) {
+        if (hover && hover.zone === zone) {
+            if (controller.proxy && controller.proxy.refused)
+                controller.proxy.refused = false
+            hover = null
+        }
+    }
+
+    // Returns whether the drop will be applied (right after the current event).
+    function dropOn(source, target) {
+        if (!source || source.movePath === undefined || !target)
+            return false
+        if (isNoOp(source, target) || !allows(source, target))
+            return false
+        pendingDrop = { newKind: source.newKind, movePath: source.movePath,
+                        listPath: target.listPath, index: target.index, beside: target.beside }
+        Qt.callLater(controller.applyPendingDrop)
+        return true
+    }
+
+    function applyPendingDrop() {
+        const drop = pendingDrop
+        pendingDrop = null
+        if (!drop)
+            return
+        let path = ""
+        if (drop.movePath === "") {
+            path = drop.beside !== undefined ? document.insertBeside(drop.newKind, drop.beside)
+                                             : document.insertNew(drop.newKind, drop.listPath, drop.index)
+        } else {
+            path = drop.beside !== undefined ? document.moveBeside(drop.movePath, drop.beside)
+                                             : document.move(drop.movePath, drop.listPath, drop.index)
+        }
+        if (path !== "")
+            select(path)
+    }
+
+    // --- Keyboard ----------------------------------------------------------------------
+
+    function stagePaths() {
+        const pattern = /^pipeline\.stages\[(\d+)\](?:\.parallel\[(\d+)\])?\.stage$/
+        const stages = []
+        for (const path of registry.keys()) {
+            const match = pattern.exec(path)
+            if (match)
+                stages.push({ path: path, outer: parseInt(match[1]),
+                              inner: match[2] === undefined ? -1 : parseInt(match[2]) })
+        }
+        stages.sort((a, b) => a.outer - b.outer || a.inner - b.inner)
+        return stages.map(stage => stage.path)
+    }
+
+    function stageOf(path) {
+        const match = /^pipeline\.stages\[\d+\](?:\.parallel\[\d+\])?\.stage/.exec(path)
+        return match ? match[0] : ""
+    }
+
+    function firstChildOf(path) {
+        if (path.endsWith(".parallel"))
+            return elementAt(path, 0)
+        if (path.endsWith(".stage") || path.endsWith(".stepGroup"))
+            return elementAt(path + ".steps", 0)
+        return ""
+    }
+
+    // Up and down walk a lane (and into and out of containers); left and right walk the
+    // items of a parallel block, else the stages.
+    function navigate(key) {
+        const stages = stagePaths()
+        const current = selectedPath
+        if (current === "" || !registry.has(current)) {
+            if (stages.length > 0)
+                select(stages[0])
+            return
+        }
+        const list = listOf(current)
+        const index = indexOf(current)
+        let next = ""
+        if (key === Qt.Key_Up) {
+            next = index > 0 ? elementAt(list, index - 1) : ""
+            if (next === "" && registry.has(ownerOf(current)))
+                next = ownerOf(current)
+        } else if (key === Qt.Key_Down) {
+            next = firstChildOf(current)
+            if (next === "")
+                next = elementAt(list, index + 1)
+        } else {
+            const step = key === Qt.Key_Left ? -1 : 1
+            if (list.endsWith("].parallel") && !current.endsWith(".stage"))
+                next = elementAt(list, index + step)
+            if (next === "") {
+                const at = stages.indexOf(stageOf(current))
+                const wanted = at < 0 ? (step < 0 ? stages.length - 1 : 0) : at + step
+                if (wanted >= 0 && wanted < stages.length)
+                    next = stages[wanted]
+            }
+        }
+        if (next !== "") {
+            select(next)
+            reveal(next)
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import QtQuick
+import QtTest
+import Pipewright
+import PipewrightTest
+
+// The property panel on harness-deploy.yaml: edits go to the document, undo restores them,
+// refused values say why, the retry editor shows only its type's fields.
+TestCase {
+    id: testCase
+    name: "PropertyPanel"
+    width: 420
+    height: 3000
+    when: windowShown
+    visible: true
+
+    readonly property string checkout: "pipeline.stages[0].stage.steps[0].step"
+    readonly property string compile: "pipeline.stages[0].stage.steps[1].parallel[0].step"
+
+    Component {
+        id: panelComponent
+        PropertyPanel {
+            width: 420
+            height: 3000
+        }
+    }
+
+    // Any QML warning (binding loop, type error) fails the test, as in tst_main_window.
+    function init() {
+        failOnWarning(/.*/)
+    }
+
+    function cleanupTestCase() {
+        Fixture.release()
+    }
+
+    function openPanel(path) {
+        const document = Fixture.load("harness-deploy.yaml")
+        verify(document.hasPipeline)
+        const panel = createTemporaryObject(panelComponent, testCase, {document: document, path: path})
+        verify(panel)
+        return panel
+    }
+
+    // Focuses the field's input through the panel (as a problem click does), types `text`
+    // over its content and presses Return: editingFinished commits.
+    function typeInto(panel, field, text, finishKey) {
+        verify(panel.focusField(field), "no editor for " + field)
+        const input = panel.Window.activeFocusItem
+        verify(input, "nothing focused for " + field)
+        input.selectAll()
+        keyClick(Qt.Key_Delete)
+        for (const character of text)
+            keyClick(character)
+        keyClick(finishKey === undefined ? Qt.Key_Return : finishKey)
+        return input
+    }
+
+    function test_showsPipelineWhenNothingSelected() {
+        const panel = openPanel("")
+        compare(panel.kind, "pipeline")
+        verify(findChild(panel, "maxParallel").visible)
+        compare(findChild(panel, "maxParallel").value, "4")
+    }
+
+    function test_editNameThenUndo() {
+        const panel = openPanel(checkout)
+        const document = panel.document
+        compare(document.properties(checkout).name, "Checkout")
+
+        const input = typeInto(panel, "name", "Fetch sources")
+        compare(document.properties(checkout).name, "Fetch sources")
+        verify(document.dirty)
+        verify(document.canUndo)
+
+        document.undo()
+        compare(document.properties(checkout).name, "Checkout")
+        compare(input.text, "Checkout")
+    }
+
+    function test_editTimeoutThenUndo() {
+        const panel = openPanel(compile)
+        const document = panel.document
+        compare(document.properties(compile).timeout, "30s")
+
+        const input = typeInto(panel, "timeout", "2m")
+        compare(document.properties(compile).timeout, "2m")
+        compare(input.text, "2m")
+        document.undo()
+        compare(document.properties(compile).timeout, "30s")
+        compare(input.text, "30s")
+    }
+
+    function test_invalidDurationIsRefused() {
+        const panel = openPanel(compile)
+        const document = panel.document
+        const revision = document.revision
+
+        const input = typeInto(panel, "timeout", "abc")
+        compare(document.properties(compile).timeout, "30s")
+        compare(document.revision, revision)
+        const editor = input.parent
+        verify(editor.errorText.length > 0, "no message under the field")
+        compare(editor.errorText, document.lastError)
+        compare(input.text, "abc") // kept for correcting
+
+        typeInto(panel, "timeout", "1m")
+        compare(document.properties(compile).timeout, "1m")
+        compare(editor.errorText, "")
+    }
+
+    function test_stepSpecFieldsFollowTheType() {
+        const panel = openPanel(compile)
+        verify(findChild(panel, "spec.command").visible)
+        verify(findChild(panel, "spec.env"))
+        verify(!findChild(panel, "spec.url"))
+        typeInto(panel, "spec.command", "make all", Qt.Key_Tab) // multi-line: Tab leaves
+        compare(panel.document.properties(compile).spec.command, "make all")
+    }
+
+    function test_retryEditorShowsOnlyItsTypesFields() {
+        const panel = openPanel(checkout)
+        const document = panel.document
+        const enabled = findChild(panel, "retryEnabled")
+        verify(!enabled.checked)
+        mouseClick(enabled)
+        verify(document.properties(checkout).retry !== null)
+        verify(enabled.checked)
+
+        const visibleFields = () => ["retry.maxAttempts", "retry.interval", "retry.delayFactor",
+                                     "retry.minInterval", "retry.maxInterval", "retry.maxDuration"]
+            .filter(name => findChild(panel, name).visible)
+        const pick = type => {
+            const combo = findChild(panel, "retryType").input
+            const index = combo.find(type)
+            verify(index >= 0, type)
+            combo.currentIndex = index
+            combo.activated(index)
+            compare(document.properties(checkout).retry.type, type)
+        }
+
+        pick("constant")
+        compare(visibleFields(), ["retry.maxAttempts", "retry.interval", "retry.maxDuration"])
+        pick("exponential")
+        compare(visibleFields(), ["retry.maxAttempts", "retry.interval", "retry.delayFactor",
+                                  "retry.maxInterval", "retry.maxDuration"])
+        pick("random")
+        compare(visibleFields(), ["retry.maxAttempts", "retry.minInterval", "retry.maxInterval",
+                                  "retry.maxDuration"])
+
+        const sentence = findChild(panel, "retrySentence")
+        verify(sentence.text.length > 0)
+        compare(sentence.text, document.properties(checkout).retrySentence)
+
+        mouseClick(enabled)
+        compare(document.properties(checkout).retry ?? null, null)
+    }
+
+    function test_problemsOfTheElementAreListed() {
+        const panel = openPanel(checkout)
+        const document = panel.document
+        // Representable, but the validator rejects it: maxAttempts < 1.
+        verify(document.setField(checkout, "retry", {type: "constant", maxAttempts: 0, interval: "1s"}))
+        const problems = document.properties(checkout).problems
+        verify(problems.length > 0)
+        compare(problems[0].field, "retry.maxAttempts")
+        tryVerify(() => findChild(panel, "problem") !== null)
+        waitForRendering(panel)
+        mouseClick(findChild(panel, "problem"))
+        const focused = panel.Window.activeFocusItem
+        verify(focused)
+        compare(focused.text, "0") // the maxAttempts field has the focus
+    }
+
+    function test_tabMovesThroughTheFields() {
+        const panel = openPanel(checkout)
+        verify(panel.focusField("id"))
+        compare(panel.Window.activeFocusItem.text, "checkout")
+        keyClick(Qt.Key_Tab)
+        compare(panel.Window.activeFocusItem.text, "Checkout") // name
+        keyClick(Qt.Key_Tab) // steps have no description: on to the type
+        compare(panel.Window.activeFocusItem.currentText, "Echo")
+    }
+
+    function test_tabLeavesAMultiLineField() {
+        const stage = "pipeline.stages[0].stage"
+        const panel = openPanel(stage)
+        verify(panel.focusField("name"))
+        keyClick(Qt.Key_Tab)
+        const description = panel.Window.activeFocusItem
+        compare(description.text, "") // the stage's description (multi-line)
+        keyClick(Qt.Key_Tab) // leaves the field instead of inserting a tab
+        verify(panel.Window.activeFocusItem !== description)
+        compare(panel.document.properties(stage).description, "")
+    }
+}

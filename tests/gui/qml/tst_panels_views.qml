@@ -1,0 +1,168 @@
+import QtQuick
+import QtTest
+import QtQuick.Controls
+import Pipewright
+import PipewrightTest
+
+// The YAML view follows edits; a click on a problem selects its element (and, in the main
+// window, shows it in the property panel).
+TestCase {
+    id: testCase
+    name: "YamlAndProblems"
+    width: 900
+    height: 700
+    when: windowShown
+    visible: true
+
+    readonly property string checkout: "pipeline.stages[0].stage.steps[0].step"
+
+    Component {
+        id: yamlComponent
+        YamlView {
+            width: 600
+            height: 400
+        }
+    }
+    Component {
+        id: tabsComponent
+        BottomTabs {
+            width: 900
+            height: 300
+        }
+    }
+    Component {
+        id: mainComponent
+        Main {}
+    }
+    SignalSpy {
+        id: activatedSpy
+        signalName: "problemActivated"
+    }
+
+    // Any QML warning (binding loop, type error) fails the test, as in tst_main_window.
+    function init() {
+        failOnWarning(/.*/)
+    }
+
+    function cleanupTestCase() {
+        Fixture.release()
+    }
+
+    // One problem, on the checkout step's retry.maxAttempts (representable, but below 1).
+    function makeProblem(document) {
+        verify(document.setField(checkout, "retry", {type: "constant", maxAttempts: 0, interval: "1s"}))
+        compare(document.problems.count, 1)
+    }
+
+    function test_yamlFollowsEdits() {
+        const document = Fixture.load("harness-deploy.yaml")
+        const view = createTemporaryObject(yamlComponent, testCase, {document: document})
+        verify(view.text.indexOf("name: Checkout") >= 0)
+        verify(view.text.indexOf("Fetch sources") < 0)
+        verify(document.setField(checkout, "name", "Fetch sources"))
+        verify(view.text.indexOf("name: Fetch sources") >= 0)
+        compare(view.text, document.yamlText)
+        document.undo()
+        verify(view.text.indexOf("Fetch sources") < 0)
+    }
+
+    function test_clickingAProblemReportsItsElement() {
+        const document = Fixture.load("harness-deploy.yaml")
+        const tabs = createTemporaryObject(tabsComponent, testCase, {document: document})
+        activatedSpy.target = tabs
+        activatedSpy.clear()
+        makeProblem(document)
+        tryVerify(() => findChild(tabs, "problem:0") !== null)
+        waitForRendering(tabs)
+        mouseClick(findChild(tabs, "problem:0"))
+        compare(activatedSpy.count, 1)
+        compare(activatedSpy.signalArguments[0][0], checkout)
+        compare(activatedSpy.signalArguments[0][1], "retry.maxAttempts")
+    }
+
+    function test_clickingAProblemSelectsInTheWindow() {
+        const document = Fixture.load("harness-deploy.yaml")
+        makeProblem(document)
+        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        verify(window)
+        waitForRendering(window.contentItem)
+        compare(window.selectedPath, "")
+        const row = findChild(window.contentItem, "problem:0")
+        verify(row, "no problem row")
+        mouseClick(row)
+        compare(window.selectedPath, checkout)
+        const panel = findChild(window.contentItem, "propertyPanel")
+        compare(panel.path, window.selectedPath)
+        compare(panel.kind, "step")
+        compare(window.activeFocusItem.text, "0") // its retry.maxAttempts field
+        verify(window.title.indexOf("*") > 0) // edited, not saved
+    }
+
+    function test_unsavedChangesPromptBeforeNew() {
+        const document = Fixture.load("harness-deploy.yaml")
+        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        waitForRendering(window.contentItem)
+        verify(document.setField(checkout, "name", "Fetch sources"))
+        verify(document.dirty)
+        const dialog = findChild(window, "unsavedDialog")
+        verify(dialog)
+
+        // Cancel keeps everything.
+        window.newDocument()
+        tryVerify(() => dialog.opened)
+        dialog.standardButton(Dialog.Cancel).clicked()
+        tryVerify(() => !dialog.visible)
+        verify(document.hasPipeline)
+        compare(document.properties(checkout).name, "Fetch sources")
+
+        // Discard goes on with New.
+        window.selectedPath = checkout
+        window.newDocument()
+        tryVerify(() => dialog.opened)
+        dialog.standardButton(Dialog.Discard).clicked()
+        tryVerify(() => !dialog.visible)
+        verify(!document.dirty)
+        verify(document.isUntitled)
+        compare(window.selectedPath, "")
+    }
+
+    function test_copyPasteAndDeleteActOnTheSelection() {
+        const document = Fixture.load("harness-deploy.yaml")
+        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        waitForRendering(window.contentItem)
+        window.selectedPath = checkout
+        verify(document.copy(checkout))
+        window.paste()
+        // Pasted right after the selected step, and selected.
+        compare(window.selectedPath, "pipeline.stages[0].stage.steps[1].step")
+        compare(document.properties(window.selectedPath).type, "Echo")
+        verify(document.properties(window.selectedPath).id !== "checkout") // renamed: ids are unique
+
+        const pastedId = document.properties(window.selectedPath).id
+        window.deleteSelection()
+        compare(window.selectedPath, "")
+        // Gone: the parallel block that followed it is back in second place.
+        compare(document.properties("pipeline.stages[0].stage.steps[1].parallel").kind, "parallel")
+        verify(document.yamlText.indexOf("id: " + pastedId + "\n") < 0)
+
+        // A selected stage takes a pasted step at the end of its steps.
+        window.selectedPath = "pipeline.stages[2].stage"
+        window.paste()
+        compare(window.selectedPath, "pipeline.stages[2].stage.steps[1].step")
+    }
+
+    function test_closingWithUnsavedChangesAsks() {
+        const document = Fixture.load("harness-deploy.yaml")
+        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        waitForRendering(window.contentItem)
+        verify(document.setField(checkout, "name", "Fetch sources"))
+        const dialog = findChild(window, "unsavedDialog")
+        window.close()
+        tryVerify(() => dialog.opened)
+        verify(window.visible) // the close was refused until the user decides
+        dialog.standardButton(Dialog.Cancel).clicked()
+        tryVerify(() => !dialog.visible)
+        verify(window.visible)
+        compare(document.properties(checkout).name, "Fetch sources")
+    }
+}
