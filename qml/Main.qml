@@ -461,37 +461,11 @@ ApplicationWindow {
         onRejected: window.pendingContinuation = null
     }
 
-    Dialog {
+    RecoveryDialog {
         id: recoveryDialog
         objectName: "recoveryDialog"
-        title: qsTr("Restore unsaved changes?")
-        anchors.centerIn: Overlay.overlay
-        modal: true
-        closePolicy: Popup.NoAutoClose
-        footer: DialogButtonBox {
-            Button {
-                text: qsTr("Restore")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            }
-            Button {
-                text: qsTr("Discard")
-                DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole
-                onClicked: {
-                    window.document.discardRecovery()
-                    recoveryDialog.close()
-                }
-            }
-        }
-        Label {
-            text: qsTr("Pipewright did not close cleanly last time. Its unsaved work can be restored:")
-                  + "\n" + (window.document.recoveryDescription ?? "")
-            wrapMode: Text.Wrap
-            width: Math.min(implicitWidth, 460)
-        }
-        onAccepted: {
-            if (!window.document.restoreRecovery())
-                window.showError(qsTr("Could not restore"), window.document.lastError)
-        }
+        document: window.document
+        onRestoreFailed: message => window.showError(qsTr("Could not restore"), message)
     }
 
     Dialog {
