@@ -4,7 +4,7 @@
 #include "cli/Console.h"
 
 #ifdef PW_WITH_GUI
-#include "gui/DesignerMain.h"
+#include "app/DesignerLoader.h"
 #endif
 
 #include <QCoreApplication>
@@ -22,7 +22,7 @@ int main(int argc, char *argv[])
 #ifdef PW_WITH_GUI
     if (!pw::cli::isHeadless(arguments)) {
         pw::app::setupLogging(pw::app::LogMode::Desktop);
-        return pw::gui::runDesigner(argc, argv);
+        return pw::app::runDesignerModule(argc, argv);
     }
 #endif
     // Sub-commands need no display: a plain core application, no platform plugin.

@@ -36,9 +36,9 @@ QNetworkAccessManager *Engine::network()
     return m_network;
 }
 
-void Engine::startRun(const RunRequest &request)
+void Engine::startRun(RunRequest request)
 {
-    auto *run = new Run(request, network(), this);
+    auto *run = new Run(std::move(request), network(), this);
     const QString id = run->id();
     m_runs.insert(id, run);
     connect(run, &Run::nodesChanged, this, [this, id](const QList<NodeState> &states) { emit nodesChanged(id, states); });

@@ -25,7 +25,7 @@ public:
 
 public slots:
     // Starts a run; runStarted() tells its id.
-    void startRun(const pw::engine::RunRequest &request);
+    void startRun(pw::engine::RunRequest request);
     void abortRun(const QString &runId);
     void decide(const pw::engine::Decision &decision);
 

@@ -16,9 +16,13 @@ EngineThread::~EngineThread()
     m_thread.wait();
 }
 
-void EngineThread::startRun(const RunRequest &request)
+void EngineThread::startRun(RunRequest request)
 {
-    QMetaObject::invokeMethod(m_engine, "startRun", Qt::QueuedConnection, Q_ARG(pw::engine::RunRequest, request));
+    // A functor rather than Q_ARG: the request (the whole pipeline) is moved across, not copied.
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, request = std::move(request)]() mutable { engine->startRun(std::move(request)); },
+        Qt::QueuedConnection);
 }
 
 void EngineThread::abortRun(const QString &runId)

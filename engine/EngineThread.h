@@ -21,7 +21,7 @@ public:
     // The engine, for connecting to its signals only: it lives on the engine thread.
     Engine *engine() const { return m_engine; }
 
-    void startRun(const RunRequest &request);
+    void startRun(RunRequest request);
     void abortRun(const QString &runId);
     void decide(const Decision &decision);
 

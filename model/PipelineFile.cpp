@@ -58,7 +58,7 @@ LoadResult loadPipeline(const QByteArray &text, Validator *validator)
     return result;
 }
 
-LoadResult loadPipelineFile(const QString &path, Validator *validator)
+LoadResult loadPipelineFile(const QString &path, Validator *validator, QByteArray *text)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -68,7 +68,10 @@ LoadResult loadPipelineFile(const QString &path, Validator *validator)
         result.problems.append(problem);
         return result;
     }
-    return loadPipeline(file.readAll(), validator);
+    const QByteArray bytes = file.readAll();
+    if (text)
+        *text = bytes;
+    return loadPipeline(bytes, validator);
 }
 
 SaveResult savePipelineFile(const Pipeline &pipeline, const QString &path)

@@ -28,7 +28,9 @@ struct LoadResult
 LoadResult loadPipeline(const QByteArray &text, Validator *validator = nullptr);
 
 // Reads and validates a file; a file that cannot be read is one problem that says why.
-LoadResult loadPipelineFile(const QString &path, Validator *validator = nullptr);
+// `text`, when given, receives the bytes that were read (what a run stores as its source).
+LoadResult loadPipelineFile(const QString &path, Validator *validator = nullptr,
+                            QByteArray *text = nullptr);
 
 struct SaveResult
 {

@@ -23,10 +23,10 @@ int usageError(const QString &message)
 }
 
 // The pipeline, or the exit code after its problems were printed.
-std::variant<model::LoadResult, int> loadForRun(const QString &file)
+std::variant<model::LoadResult, int> loadForRun(const QString &file, QByteArray *text)
 {
     model::Validator validator;
-    model::LoadResult loaded = model::loadPipelineFile(file, &validator);
+    model::LoadResult loaded = model::loadPipelineFile(file, &validator, text);
     for (const model::Problem &problem : loaded.problems)
         printErr(model::formatProblem(file, problem)); // warnings too: they may explain a run
     if (!loaded.pipeline || loaded.hasErrors()) {
@@ -57,13 +57,13 @@ int runRun(const QStringList &arguments)
                                   .arg(options.reportPath));
     }
 
-    auto loaded = loadForRun(options.file);
+    engine::RunRequest request;
+    auto loaded = loadForRun(options.file, &request.pipelineText);
     if (const int *exitCode = std::get_if<int>(&loaded))
         return *exitCode;
-    const model::LoadResult &result = std::get<model::LoadResult>(loaded);
+    model::LoadResult &result = std::get<model::LoadResult>(loaded);
     const model::Pipeline &pipeline = *result.pipeline;
 
-    engine::RunRequest request;
     auto inputs = typedInputs(pipeline, options.inputs);
     if (const QString *message = std::get_if<QString>(&inputs))
         return usageError(*message);
@@ -78,17 +78,13 @@ int runRun(const QStringList &arguments)
     }
     request.secrets = std::get<QHash<QString, QString>>(secrets);
 
-    QFile file(options.file);
-    if (!file.open(QIODevice::ReadOnly)) // it was just read; gone since
-        return usageError(
-            QStringLiteral("%1: cannot read: %2").arg(options.file, file.errorString()));
-    request.pipelineText = file.readAll();
-    request.pipeline = pipeline;
+    // Moved, not copied: a pipeline of thousands of steps is a deep structure.
+    request.pipeline = std::move(*result.pipeline);
     request.maxParallel = options.maxParallel;
     request.workingDir = QDir::currentPath();
 
     RunSession session(options);
-    return session.exec(request);
+    return session.exec(std::move(request));
 }
 
 } // namespace pw::cli

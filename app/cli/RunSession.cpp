@@ -61,7 +61,7 @@ RunSession::~RunSession()
     m_engine.reset();
 }
 
-int RunSession::exec(const engine::RunRequest &request)
+int RunSession::exec(engine::RunRequest request)
 {
     for (const QString &value : request.secrets) {
         if (!value.isEmpty())
@@ -74,7 +74,7 @@ int RunSession::exec(const engine::RunRequest &request)
     connect(m_interrupts, &InterruptHandler::interrupted, this, &RunSession::interrupted);
     m_engine = std::make_unique<engine::EngineThread>();
     connectEngine();
-    m_engine->startRun(request);
+    m_engine->startRun(std::move(request));
     const int exitCode = m_loop.exec();
     // Stop the engine thread now, inside the application's lifetime; runs still going (after
     // a second Ctrl+C) are destroyed with it, and their processes killed.

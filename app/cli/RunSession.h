@@ -32,7 +32,7 @@ public:
     ~RunSession() override;
 
     // Runs the request to its end (or to a second Ctrl+C) and returns the exit code.
-    int exec(const engine::RunRequest &request);
+    int exec(engine::RunRequest request);
 
 private:
     void connectEngine();

@@ -8,6 +8,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -74,6 +75,22 @@ bool openPipe(int fds[2])
     return fds[0] >= 0 && fds[1] >= 0;
 }
 
+// Every child's stdin, opened once: a path lookup per step is measurable with short steps.
+// Close-on-exec, and never closed (the children get it through dup2()).
+int sharedDevNull()
+{
+    static std::atomic<int> shared{-1};
+    if (const int fd = shared.load(); fd >= 0)
+        return fd;
+    const int fd = aboveStandardStreams(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    int expected = -1;
+    if (fd >= 0 && !shared.compare_exchange_strong(expected, fd)) {
+        ::close(fd); // another thread was first
+        return expected;
+    }
+    return fd; // -1 when it failed: tried again next time
+}
+
 void closeFd(int &fd)
 {
     if (fd >= 0)
@@ -87,27 +104,27 @@ struct ExecImage
 {
     QByteArray path;
     QByteArray workingDirectory;
-    std::vector<QByteArray> storage;
+    QByteArrayList arguments;
+    ChildEnvironment environment; // a shared copy: the entries stay where they are
     std::vector<char *> argv;
     std::vector<char *> envp;
 
-    static std::vector<char *> pointers(std::vector<QByteArray> &strings, size_t from, size_t to)
+    // execve() takes char *const[] but does not write through it.
+    static std::vector<char *> pointers(const QByteArrayList &strings)
     {
         std::vector<char *> result;
-        for (size_t i = from; i < to; ++i)
-            result.push_back(strings[i].data());
+        result.reserve(size_t(strings.size()) + 1);
+        for (const QByteArray &string : strings)
+            result.push_back(const_cast<char *>(string.constData()));
         result.push_back(nullptr);
         return result;
     }
 };
 
-QString pathVariable(const QStringList &environment)
+QString pathVariable(const ChildEnvironment &environment)
 {
-    for (const QString &entry : environment) {
-        if (entry.startsWith(u"PATH="))
-            return entry.mid(5);
-    }
-    return QString::fromLocal8Bit(qgetenv("PATH"));
+    const QByteArray path = environment.value("PATH");
+    return QString::fromLocal8Bit(path.isNull() ? qgetenv("PATH") : path);
 }
 
 // The absolute program: a bare name is looked up in the child's PATH, as a shell would.
@@ -201,7 +218,7 @@ QMutex g_lookupMutex;
 QHash<QString, QString> g_lookups; // PATH + '\n' + name -> absolute path or ""
 } // namespace
 
-QString findProgram(const QString &name, const QStringList &environment)
+QString findProgram(const QString &name, const ChildEnvironment &environment)
 {
     const QString pathValue = pathVariable(environment);
     const QString key = pathValue + u'\n' + name;
@@ -244,21 +261,19 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
     ExecImage image;
     image.path = QFile::encodeName(resolveProgram(program));
     image.workingDirectory = QFile::encodeName(program.workingDirectory);
-    image.storage.push_back(QFile::encodeName(program.program));
+    image.arguments.reserve(program.arguments.size() + 1);
+    image.arguments.append(QFile::encodeName(program.program));
     for (const QString &argument : program.arguments)
-        image.storage.push_back(argument.toLocal8Bit());
-    const size_t argumentsEnd = image.storage.size();
-    for (const QString &entry : program.environment)
-        image.storage.push_back(entry.toLocal8Bit());
-    image.argv = ExecImage::pointers(image.storage, 0, argumentsEnd);
-    image.envp = ExecImage::pointers(image.storage, argumentsEnd, image.storage.size());
+        image.arguments.append(argument.toLocal8Bit());
+    image.environment = program.environment;
+    image.argv = ExecImage::pointers(image.arguments);
+    image.envp = ExecImage::pointers(image.environment.entries());
 
-    int stdinFd = aboveStandardStreams(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    const int stdinFd = sharedDevNull();
     int stdoutPipe[2] = {-1, -1};
     int stderrPipe[2] = {-1, -1};
     int errorPipe[2] = {-1, -1};
     const auto closeAll = [&] {
-        closeFd(stdinFd);
         for (int *pipe : {stdoutPipe, stderrPipe, errorPipe}) {
             closeFd(pipe[0]);
             closeFd(pipe[1]);
@@ -272,7 +287,6 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
 
     const pid_t pid = spawn(image, stdinFd, stdoutPipe[1], stderrPipe[1], errorPipe[1]);
     const int spawnError = errno;
-    closeFd(stdinFd);
     closeFd(stdoutPipe[1]);
     closeFd(stderrPipe[1]);
     closeFd(errorPipe[1]);
@@ -305,8 +319,9 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
     // The child calls setpgid() itself before exec, and vfork() returned only after that.
     m_stdoutFd = stdoutPipe[0];
     m_stderrFd = stderrPipe[0];
+    // Our ends only (the child's must block when full); a fresh pipe has no other status flags.
     for (int fd : {m_stdoutFd, m_stderrFd})
-        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        ::fcntl(fd, F_SETFL, O_NONBLOCK);
     m_stdoutNotifier = new QSocketNotifier(m_stdoutFd, QSocketNotifier::Read, this);
     connect(m_stdoutNotifier, &QSocketNotifier::activated, this,
             [this] { readPipe(m_stdoutFd, m_stdoutNotifier, false); });

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ChildEnvironment.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QStringList>
@@ -20,14 +22,14 @@ struct ChildProgram
 {
     QString program; // absolute path, or a name looked up in the environment's PATH
     QStringList arguments; // without argv[0]
-    QStringList environment; // "NAME=value"
+    ChildEnvironment environment;
     QString workingDirectory; // empty: ours
 };
 
 // The absolute path of program `name` as a shell would find it in the PATH of `environment`
-// ("NAME=value" entries; without PATH, ours); empty when there is none. Lookups are
-// remembered for the life of the program, like a shell's `hash`.
-QString findProgram(const QString &name, const QStringList &environment);
+// (without PATH, ours); empty when there is none. Lookups are remembered for the life of the
+// program, like a shell's `hash`.
+QString findProgram(const QString &name, const ChildEnvironment &environment);
 // Forgets the remembered lookups, e.g. after a program found earlier failed to start.
 void forgetProgramLookups();
 

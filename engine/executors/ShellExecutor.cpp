@@ -7,12 +7,14 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
 #include <climits>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 
 #include <dirent.h>
+#include <fcntl.h>
 
 #include <unistd.h>
 
@@ -150,13 +152,12 @@ void ShellExecutor::start(const AttemptRequest &request)
         return;
     }
 
-    QProcessEnvironment environment = baseEnvironment(request.environment);
+    ChildEnvironment childEnvironment = ChildEnvironment::encoded(baseEnvironment(request.environment));
     for (const auto &[name, value] : m_spec.env)
-        environment.insert(name, value);
-    environment.insert(QStringLiteral("PW_OUTPUT"), m_outputPath);
+        childEnvironment.set(name, value);
+    childEnvironment.set(QStringLiteral("PW_OUTPUT"), m_outputPath);
 
     const QString shell = m_spec.shell.value_or(QStringLiteral("/bin/sh"));
-    const QStringList childEnvironment = environment.toStringList();
     const ChildProgram viaShell{shell, {QStringLiteral("-c"), m_spec.command}, childEnvironment,
                                 workingDir};
     // A simple command goes without the shell when its program is there to run; whatever
@@ -174,7 +175,7 @@ void ShellExecutor::start(const AttemptRequest &request)
     m_running = true;
 }
 
-std::optional<ChildProgram> ShellExecutor::withoutShell(const QStringList &environment,
+std::optional<ChildProgram> ShellExecutor::withoutShell(const ChildEnvironment &environment,
                                                         const QString &workingDir) const
 {
     if (m_spec.shell) // a shell of the user's choice may give the words another meaning
@@ -295,14 +296,23 @@ AttemptOutcome ShellExecutor::outcomeOfExit(int exitCode, int signal)
 void ShellExecutor::removeOutputFile()
 {
     if (!m_outputPath.isEmpty())
-        QFile::remove(m_outputPath);
+        ::unlink(QFile::encodeName(m_outputPath).constData());
+    m_outputPath.clear();
 }
 
 QVariantMap ShellExecutor::readOutputFile()
 {
-    QFile file(m_outputPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {}; // the command removed it: it has nothing to say
+    const int fd = ::open(QFile::encodeName(m_outputPath).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            m_outputPath.clear(); // never written (or removed by the command): nothing to delete
+        return {};
+    }
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return {};
+    }
     QByteArray content = file.read(kMaxOutputFileBytes + 1);
     if (content.size() > kMaxOutputFileBytes) {
         content.truncate(content.lastIndexOf('\n', kMaxOutputFileBytes) + 1);

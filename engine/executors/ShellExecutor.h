@@ -37,7 +37,7 @@ public:
 
 private:
     void fail(model::ErrorType type, const QString &message);
-    std::optional<ChildProgram> withoutShell(const QStringList &environment,
+    std::optional<ChildProgram> withoutShell(const ChildEnvironment &environment,
                                              const QString &workingDir) const;
     std::optional<QString> startChild(const ChildProgram &program);
     void onProcessFinished(int exitCode, int signal);

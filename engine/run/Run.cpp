@@ -38,6 +38,11 @@ Run::Run(RunRequest request, QNetworkAccessManager *network, QObject *parent)
     , m_slots(slotCount(m_request))
 {
     m_startedAt = QDateTime::currentDateTimeUtc();
+    m_stepEnvironment = m_request.environment;
+    for (auto it = m_request.inputs.cbegin(); it != m_request.inputs.cend(); ++it)
+        m_stepEnvironment.insert(QStringLiteral("PW_INPUT_") + it.key().toUpper(), it.value().toString());
+    for (auto it = m_request.secrets.cbegin(); it != m_request.secrets.cend(); ++it)
+        m_stepEnvironment.insert(it.key(), it.value());
     m_expressions = std::make_unique<RunExpressions>(RunExpressions::RunInfo{
         m_id, m_startedAt, m_request.pipeline.id, m_request.pipeline.displayName(),
         m_request.inputs, m_request.secrets});

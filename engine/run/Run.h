@@ -54,6 +54,9 @@ public:
     const RunPlan &plan() const { return m_plan; }
     const model::Pipeline &pipeline() const { return m_request.pipeline; }
     const RunRequest &request() const { return m_request; }
+    // What every step's processes get: the request's environment with PW_INPUT_<NAME> for each
+    // input and the secrets. Built once, so that all steps share one (see ChildEnvironment).
+    const QProcessEnvironment &stepEnvironment() const { return m_stepEnvironment; }
     QNetworkAccessManager *network() const { return m_network; }
     Progress &pipelineProgress() { return m_pipelineProgress; }
     bool failFast() const;
@@ -118,6 +121,7 @@ private:
     };
 
     RunRequest m_request;
+    QProcessEnvironment m_stepEnvironment;
     QString m_id;
     QNetworkAccessManager *m_network;
     RunPlan m_plan;

@@ -147,11 +147,7 @@ std::optional<AttemptRequest> StepTask::buildRequest(QString *error)
     request.stepId = m_step.id;
     request.attempt = m_attempt;
     request.defaultWorkingDir = m_run.request().workingDir.isEmpty() ? QDir::currentPath() : m_run.request().workingDir;
-    request.environment = m_run.request().environment;
-    for (auto it = m_run.request().inputs.cbegin(); it != m_run.request().inputs.cend(); ++it)
-        request.environment.insert(QStringLiteral("PW_INPUT_") + it.key().toUpper(), it.value().toString());
-    for (auto it = m_run.request().secrets.cbegin(); it != m_run.request().secrets.cend(); ++it)
-        request.environment.insert(it.key(), it.value());
+    request.environment = m_run.stepEnvironment();
 
     model::StepSpec spec = m_step.spec;
     if (auto *shell = std::get_if<model::ShellSpec>(&spec)) {

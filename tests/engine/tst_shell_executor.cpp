@@ -356,6 +356,28 @@ private slots:
         QCOMPARE(probe.outcome().outputs.value(QStringLiteral("a")).toString(), QStringLiteral("1"));
     }
 
+    void eachAttemptSeesItsOwnEnvironment()
+    {
+        // The encoded environment is remembered between attempts (ChildEnvironment): a changed
+        // one, or a copy changed after it was shared, must never be served from the memory.
+        const ShellSpec spec = shell(QStringLiteral("echo \"$WHICH\""));
+        AttemptRequest first = request(spec);
+        first.environment.insert(QStringLiteral("WHICH"), QStringLiteral("first"));
+        AttemptRequest second = first;
+        second.environment.insert(QStringLiteral("WHICH"), QStringLiteral("second"));
+        QStringList seen;
+        for (const AttemptRequest *attempt : {&first, &second, &first}) {
+            ShellExecutor executor;
+            Probe probe(executor);
+            executor.start(*attempt);
+            QVERIFY(probe.waitForOutcome());
+            QVERIFY(probe.outcome().succeeded);
+            seen << probe.out;
+        }
+        QCOMPARE(seen, (QStringList{QStringLiteral("first"), QStringLiteral("second"),
+                                    QStringLiteral("first")}));
+    }
+
     void emptyEnvironmentMeansInherit()
     {
         AttemptRequest attempt = request(shell(QStringLiteral("test -n \"$PATH\" && echo ok")));
