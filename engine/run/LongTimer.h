@@ -1,33 +1,38 @@
 #pragma once
 
 #include <QDeadlineTimer>
-#include <QObject>
 #include <QTimer>
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace pw::engine {
 
 // A precise single-shot timer for any delay a pipeline can hold (up to a year): QTimer takes
 // an int of milliseconds (24.8 days), so longer waits re-arm in chunks until the deadline.
 // Never fires early.
-class LongTimer : public QObject
+//
+// The QTimer is made on the first start(), in the thread that starts it: every step holds
+// two of these (attempt timeout, retry wait) that most steps never use, and making them up
+// front was a measurable part of a short step's cost.
+class LongTimer
 {
-    Q_OBJECT
-
 public:
-    explicit LongTimer(QObject *parent = nullptr);
+    LongTimer() = default;
+    LongTimer(const LongTimer &) = delete;
+    LongTimer &operator=(const LongTimer &) = delete;
 
     void start(std::chrono::milliseconds delay, std::function<void()> onTimeout);
     void stop();
-    bool isActive() const { return m_timer.isActive(); }
+    bool isActive() const { return m_timer && m_timer->isActive(); }
     std::chrono::milliseconds remaining() const;
 
 private:
     void arm();
+    void expired();
 
-    QTimer m_timer;
+    std::unique_ptr<QTimer> m_timer;
     QDeadlineTimer m_deadline;
     std::function<void()> m_onTimeout;
 };

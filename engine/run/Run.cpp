@@ -70,7 +70,7 @@ void Run::start()
     m_status = RunStatus::Running;
     log()->info("run {} of '{}' started", m_id.toStdString(), m_request.pipeline.id.toStdString());
     if (m_request.pipeline.timeout) {
-        m_runTimeout = std::make_unique<LongTimer>(this);
+        m_runTimeout = std::make_unique<LongTimer>();
         m_runTimeout->start(std::chrono::milliseconds(m_request.pipeline.timeout->milliseconds()), [this] {
             if (m_finished || isAborted())
                 return;
@@ -247,7 +247,7 @@ QString Run::openRequest(InterventionRequest request, Answer answer)
     request.runId = m_id;
     request.requestedAt = QDateTime::currentDateTimeUtc();
     const qint64 waitMs = std::max<qint64>(0, request.requestedAt.msecsTo(request.deadline));
-    OpenRequest open{request, std::move(answer), std::make_unique<LongTimer>(this)};
+    OpenRequest open{request, std::move(answer), std::make_unique<LongTimer>()};
     const QString id = request.id;
     open.deadline->start(std::chrono::milliseconds(waitMs), [this, id] {
         auto found = m_requests.find(id);

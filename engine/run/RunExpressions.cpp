@@ -24,30 +24,42 @@ QJSValue errorObject(QJSEngine &js, const std::optional<RunError> &error)
 
 } // namespace
 
-RunExpressions::RunExpressions(RunInfo info)
+RunExpressions::RunExpressions(RunInfo info) : m_info(std::move(info))
 {
-    m_steps = m_js.newObject();
-    m_varsObject = m_js.newObject();
-    m_context = m_js.newObject();
-    m_context.setProperty(QStringLiteral("inputs"), m_js.toScriptValue(info.inputs));
-    QVariantMap secrets;
-    for (auto it = info.secrets.cbegin(); it != info.secrets.cend(); ++it) {
-        secrets.insert(it.key(), it.value());
+    for (auto it = m_info.secrets.cbegin(); it != m_info.secrets.cend(); ++it) {
         if (!it.value().isEmpty())
             m_secretValues << it.value();
     }
     std::sort(m_secretValues.begin(), m_secretValues.end(),
               [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    m_context.setProperty(QStringLiteral("secrets"), m_js.toScriptValue(secrets));
-    QJSValue run = m_js.newObject();
-    run.setProperty(QStringLiteral("id"), info.runId);
-    run.setProperty(QStringLiteral("startedAt"), info.startedAt.toString(Qt::ISODateWithMs));
+}
+
+QJSEngine &RunExpressions::js()
+{
+    if (m_js)
+        return *m_js;
+    m_js = std::make_unique<QJSEngine>();
+    QJSEngine &js = *m_js;
+    m_steps = js.newObject();
+    m_varsObject = js.newObject();
+    for (auto it = m_vars.cbegin(); it != m_vars.cend(); ++it)
+        m_varsObject.setProperty(it.key(), js.toScriptValue(it.value()));
+    m_context = js.newObject();
+    m_context.setProperty(QStringLiteral("inputs"), js.toScriptValue(m_info.inputs));
+    QVariantMap secrets;
+    for (auto it = m_info.secrets.cbegin(); it != m_info.secrets.cend(); ++it)
+        secrets.insert(it.key(), it.value());
+    m_context.setProperty(QStringLiteral("secrets"), js.toScriptValue(secrets));
+    QJSValue run = js.newObject();
+    run.setProperty(QStringLiteral("id"), m_info.runId);
+    run.setProperty(QStringLiteral("startedAt"), m_info.startedAt.toString(Qt::ISODateWithMs));
     m_context.setProperty(QStringLiteral("run"), run);
-    QJSValue pipeline = m_js.newObject();
-    pipeline.setProperty(QStringLiteral("id"), info.pipelineId);
-    pipeline.setProperty(QStringLiteral("name"), info.pipelineName);
+    QJSValue pipeline = js.newObject();
+    pipeline.setProperty(QStringLiteral("id"), m_info.pipelineId);
+    pipeline.setProperty(QStringLiteral("name"), m_info.pipelineName);
     m_context.setProperty(QStringLiteral("pipeline"), pipeline);
-    m_raw = m_js.evaluate(QStringLiteral("(function (value) { return { %1: String(value) }; })").arg(kRawMarker));
+    m_raw = js.evaluate(QStringLiteral("(function (value) { return { %1: String(value) }; })").arg(kRawMarker));
+    return js;
 }
 
 void RunExpressions::stepChanged(const NodeState &state)
@@ -58,18 +70,20 @@ void RunExpressions::stepChanged(const NodeState &state)
 void RunExpressions::setVar(const QString &name, const QVariantMap &value)
 {
     m_vars.insert(name, value);
-    m_varsObject.setProperty(name, m_js.toScriptValue(value));
+    if (m_js) // otherwise js() converts every var when it is made
+        m_varsObject.setProperty(name, m_js->toScriptValue(value));
 }
 
 void RunExpressions::flushSteps()
 {
+    QJSEngine &engine = js();
     for (const NodeState &state : std::as_const(m_dirtySteps)) {
-        QJSValue step = m_js.newObject();
+        QJSValue step = engine.newObject();
         step.setProperty(QStringLiteral("status"), toString(state.status));
         step.setProperty(QStringLiteral("attempts"), state.attempts);
-        step.setProperty(QStringLiteral("outputs"), m_js.toScriptValue(state.outputs));
+        step.setProperty(QStringLiteral("outputs"), engine.toScriptValue(state.outputs));
         if (state.error) {
-            QJSValue error = m_js.newObject();
+            QJSValue error = engine.newObject();
             error.setProperty(QStringLiteral("type"), model::toString(state.error->type));
             error.setProperty(QStringLiteral("message"), state.error->message);
             step.setProperty(QStringLiteral("error"), error);
@@ -88,7 +102,7 @@ QJSValue RunExpressions::compiled(const QString &expression, QString *error)
         return *found;
     // Compiled as a function of the context names, so an expression sees exactly the context
     // and each distinct expression is parsed once per run.
-    const QJSValue constructor = m_js.globalObject().property(QStringLiteral("Function"));
+    const QJSValue constructor = js().globalObject().property(QStringLiteral("Function"));
     QJSValue function = constructor.callAsConstructor(
         {QJSValue(QStringLiteral("inputs")), QJSValue(QStringLiteral("secrets")),
          QJSValue(QStringLiteral("steps")), QJSValue(QStringLiteral("vars")),
@@ -111,13 +125,13 @@ RunExpressions::Result RunExpressions::evaluate(const QString &expression, const
     QJSValue function = compiled(expression, &error);
     if (!error.isEmpty())
         return {{}, QStringLiteral("expression '%1' failed: %2").arg(expression, error)};
-    QJSValue stage = m_js.newObject();
+    QJSValue stage = js().newObject();
     stage.setProperty(QStringLiteral("id"), scope.stageId);
     const QJSValue value = function.call(
         {m_context.property(QStringLiteral("inputs")), m_context.property(QStringLiteral("secrets")),
          m_steps, m_varsObject, m_context.property(QStringLiteral("run")),
          m_context.property(QStringLiteral("pipeline")), stage, QJSValue(scope.attempt),
-         errorObject(m_js, scope.error), m_raw});
+         errorObject(js(), scope.error), m_raw});
     if (value.isError())
         return {{}, QStringLiteral("expression '%1' failed: %2").arg(expression, mask(value.toString()))};
     return {value, {}};

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QVariantMap>
 
+#include <memory>
 #include <optional>
 
 namespace pw::engine {
@@ -16,7 +17,9 @@ namespace pw::engine {
 // Evaluates a run's JavaScript expressions (`when.condition`, Verify conditions and the
 // `{{ }}` in step specs) over the context of semantics.md, with one QJSEngine per run on
 // the engine thread. Step states reach JavaScript lazily: only what changed since the last
-// evaluation is converted, so a run of 10,000 steps pays nothing for steps nobody reads.
+// evaluation is converted, so a run of 10,000 steps pays nothing for steps nobody reads. The
+// JavaScript engine itself is made at the first evaluation: a run without expressions (most
+// short runs, the CLI benchmarks) never pays for one.
 class RunExpressions
 {
 public:
@@ -73,11 +76,13 @@ public:
     static QString shellQuote(const QString &value);
 
 private:
+    QJSEngine &js(); // made on first use, with the run's context
     void flushSteps();
     QJSValue compiled(const QString &expression, QString *error);
     QString toText(const QJSValue &value) const;
 
-    QJSEngine m_js;
+    RunInfo m_info;
+    std::unique_ptr<QJSEngine> m_js; // first: every QJSValue below goes before it
     QJSValue m_steps;
     QJSValue m_varsObject;
     QJSValue m_context; // inputs, secrets, run, pipeline: fixed for the run
