@@ -2,13 +2,13 @@
 
 #include "RunTypes.h"
 
-#include <QJsonObject>
+#include <QByteArray>
 
 namespace pw::engine {
 
-// The run report of cli.md ("Run report"): what `run --report` writes and `show --json`
-// prints.
-QJsonObject runReportJson(const RunSnapshot &snapshot);
+// The run report of cli.md ("Run report") as JSON text: what `run --report` writes and
+// `show --json` prints.
+QByteArray runReportText(const RunSnapshot &snapshot);
 
 QString isoTime(const QDateTime &time); // UTC, ISO 8601 with milliseconds; empty if invalid
 

@@ -6,7 +6,6 @@
 #include "engine/EngineThread.h"
 #include "engine/RunReport.h"
 
-#include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
 
@@ -230,8 +229,7 @@ bool RunSession::writeReport(const engine::RunSnapshot &snapshot)
 {
     // QSaveFile: a reader never sees half a report, and an old report stays whole on failure.
     QSaveFile file(m_options.reportPath);
-    const QByteArray json =
-        QJsonDocument(engine::runReportJson(snapshot)).toJson(QJsonDocument::Indented);
+    const QByteArray json = engine::runReportText(snapshot);
     if (file.open(QIODevice::WriteOnly) && file.write(json) == json.size() && file.commit())
         return true;
     diagnostic(QStringLiteral("cannot write the report %1: %2")
