@@ -20,7 +20,7 @@ Rectangle {
         anchors.centerIn: parent
         spacing: 4
 
-        Image {
+        ThemedIcon {
             anchors.verticalCenter: parent.verticalCenter
             source: Theme.icon(chip.badge.kind)
             sourceSize.width: 12

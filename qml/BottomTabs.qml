@@ -27,7 +27,7 @@ Rectangle {
             id: chipRow
             anchors.centerIn: parent
             spacing: 4
-            Image {
+            ThemedIcon {
                 anchors.verticalCenter: parent.verticalCenter
                 source: Theme.icon(countChip.iconName)
                 sourceSize.width: 12

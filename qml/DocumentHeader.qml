@@ -29,7 +29,7 @@ Rectangle {
         anchors.rightMargin: 16
         spacing: 12
 
-        Image {
+        ThemedIcon {
             source: Theme.icon("logo")
             sourceSize.width: 28
             sourceSize.height: 28

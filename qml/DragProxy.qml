@@ -47,7 +47,7 @@ Rectangle {
             color: Theme.text
             font.weight: Font.DemiBold
         }
-        Image {
+        ThemedIcon {
             visible: proxy.refused
             source: Theme.icon("not-allowed")
             sourceSize.width: 16

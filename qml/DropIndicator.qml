@@ -24,7 +24,7 @@ Rectangle {
     border.width: shape === "line" ? 0 : 2
     border.color: tone
 
-    Image {
+    ThemedIcon {
         visible: !indicator.allowed
         anchors.centerIn: parent
         source: Theme.icon("not-allowed")

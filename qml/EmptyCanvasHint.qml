@@ -17,7 +17,7 @@ ColumnLayout {
     Accessible.role: Accessible.StaticText
     Accessible.name: title.text
 
-    Image {
+    ThemedIcon {
         visible: !hint.hasPipeline
         source: Theme.icon("file")
         sourceSize.width: 44

@@ -83,7 +83,7 @@ Rectangle {
             spacing: 6
             Layout.fillWidth: true
 
-            Image {
+            ThemedIcon {
                 source: Theme.icon(laneBox.rollback ? "rollback" : "error-handler")
                 sourceSize.width: 15
                 sourceSize.height: 15
@@ -152,7 +152,7 @@ Rectangle {
             anchors.centerIn: parent
             spacing: 4
 
-            Image {
+            ThemedIcon {
                 anchors.verticalCenter: parent.verticalCenter
                 source: Theme.icon(laneBox.rollback ? "rollback" : "error-handler")
                 sourceSize.width: 12

@@ -23,7 +23,7 @@ ColumnLayout {
 
     RowLayout {
         spacing: 6
-        Image {
+        ThemedIcon {
             visible: section.iconName !== ""
             source: section.iconName !== "" ? Theme.icon(section.iconName) : ""
             sourceSize.width: 14

@@ -54,7 +54,7 @@ Rectangle {
 
         RowLayout {
             spacing: 6
-            Image {
+            ThemedIcon {
                 source: Theme.icon("parallel")
                 sourceSize.width: 14
                 sourceSize.height: 14

@@ -49,7 +49,7 @@ Rectangle {
         RowLayout {
             spacing: 6
             Layout.leftMargin: 4
-            Image {
+            ThemedIcon {
                 source: Theme.icon("parallel")
                 sourceSize.width: 14
                 sourceSize.height: 14

@@ -131,6 +131,7 @@ Rectangle {
         sourceSize.width: 20
         sourceSize.height: 20
         fillMode: Image.Tile
+        opacity: Theme.dark ? 0.25 : 1 // light dots, quieter on a dark canvas
     }
 
     // A step dragged over the background (between columns, over a header) lands nowhere,

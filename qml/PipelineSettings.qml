@@ -111,7 +111,7 @@ PanelSection {
     RowLayout {
         Layout.fillWidth: true
         Layout.topMargin: 4
-        Image {
+        ThemedIcon {
             source: Theme.icon("inputs")
             sourceSize.width: 14
             sourceSize.height: 14
@@ -224,7 +224,7 @@ PanelSection {
     RowLayout {
         Layout.fillWidth: true
         Layout.topMargin: 4
-        Image {
+        ThemedIcon {
             source: Theme.icon("secrets")
             sourceSize.width: 14
             sourceSize.height: 14

@@ -67,7 +67,7 @@ Rectangle {
                 anchors.rightMargin: 14
                 spacing: 8
 
-                Image {
+                ThemedIcon {
                     source: Theme.icon(row.isError ? "error" : "warning")
                     sourceSize.width: 14
                     sourceSize.height: 14
@@ -91,7 +91,7 @@ Rectangle {
         x: 14
         y: 10
         spacing: 8
-        Image {
+        ThemedIcon {
             source: Theme.icon("ok")
             sourceSize.width: 14
             sourceSize.height: 14

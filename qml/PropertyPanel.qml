@@ -147,7 +147,7 @@ Rectangle {
                 anchors.rightMargin: 14
                 spacing: 8
 
-                Image {
+                ThemedIcon {
                     source: Theme.icon(panel.kindIcon(panel.kind))
                     sourceSize.width: 18
                     sourceSize.height: 18
@@ -233,7 +233,7 @@ Rectangle {
                         }
                         contentItem: RowLayout {
                             spacing: 6
-                            Image {
+                            ThemedIcon {
                                 source: Theme.icon(problemRow.modelData.isError ? "error" : "warning")
                                 sourceSize.width: 14
                                 sourceSize.height: 14

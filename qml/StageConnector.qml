@@ -5,7 +5,7 @@ Item {
     width: 36
     height: 46
 
-    Image {
+    ThemedIcon {
         anchors.centerIn: parent
         source: Theme.icon("arrow")
         sourceSize.width: 22

@@ -94,7 +94,7 @@ Rectangle {
                 Layout.margins: 14
                 Layout.topMargin: 16
 
-                Image {
+                ThemedIcon {
                     source: Theme.icon("info")
                     sourceSize.width: 16
                     sourceSize.height: 16

@@ -83,6 +83,13 @@ QtObject {
         return Qt.resolvedUrl("icons/" + name + ".svg")
     }
 
+    // What ThemedIcon paints monochrome icons with: their own grey in the light theme.
+    readonly property color iconColour: pick("#3c4451", "#c3cad5")
+
+    function isMonochromeIcon(source) {
+        return !/\/(logo|error|warning|ok|not-allowed|arrow|grid-dot)\.svg$/.test(String(source))
+    }
+
     // Step types and palette entries ("Step group") to icon names ("step-group").
     function typeIcon(type) {
         return icon(type.toLowerCase().replace(" ", "-"))

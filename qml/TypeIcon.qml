@@ -13,7 +13,7 @@ Rectangle {
     color: Theme.tint(Theme.stepColor(type), 0.13)
     border.color: Theme.tint(Theme.stepColor(type), 0.28)
 
-    Image {
+    ThemedIcon {
         anchors.centerIn: parent
         source: tile.type !== "" ? Theme.typeIcon(tile.type) : ""
         sourceSize.width: tile.size * 0.6

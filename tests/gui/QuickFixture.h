@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QQmlEngine>
 #include <QTemporaryDir>
 
@@ -98,6 +100,21 @@ public:
     }
 
     Q_INVOKABLE QStringList takeWarnings() { return std::exchange(loggedWarnings(), {}); }
+
+    // The desktop's palette turned dark (or back to the default), as a user's theme would.
+    Q_INVOKABLE void useDarkPalette(bool dark)
+    {
+        QPalette palette;
+        if (dark) {
+            const QColor text(0xe6, 0xe9, 0xef);
+            palette.setColor(QPalette::Window, QColor(0x20, 0x23, 0x2a));
+            palette.setColor(QPalette::Base, QColor(0x18, 0x1b, 0x20));
+            palette.setColor(QPalette::Button, QColor(0x2a, 0x2e, 0x36));
+            for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+                palette.setColor(role, text);
+        }
+        QGuiApplication::setPalette(palette);
+    }
 
     Q_INVOKABLE void startTimer() { m_timer.start(); }
     Q_INVOKABLE double elapsedMs() const { return double(m_timer.nsecsElapsed()) / 1e6; }

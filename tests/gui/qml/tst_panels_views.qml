@@ -34,6 +34,30 @@ TestCase {
         id: mainComponent
         Main {}
     }
+    Component {
+        id: iconComponent
+        // A card's surface, as on the canvas, with a step type's icon on it.
+        Rectangle {
+            property alias icon: typeIcon
+            width: 96
+            height: 96
+            color: Theme.panel
+            TypeIcon {
+                id: typeIcon
+                anchors.centerIn: parent
+                type: "Shell"
+                size: 64
+            }
+        }
+    }
+    Component {
+        id: okIconComponent
+        ThemedIcon {
+            source: Theme.icon("ok")
+            sourceSize.width: 32
+            sourceSize.height: 32
+        }
+    }
     SignalSpy {
         id: activatedSpy
         signalName: "problemActivated"
@@ -46,6 +70,67 @@ TestCase {
 
     function cleanupTestCase() {
         Fixture.release()
+        Fixture.useDarkPalette(false)
+    }
+
+    // How far the icon's strokes are from the tile behind them in lightness: positive when they
+    // are lighter, negative when darker. The tile's colour is the grab's most common one.
+    function strokeContrast(tile) {
+        const image = grabImage(tile)
+        const counts = {}
+        let background = ""
+        for (let y = 0; y < image.height; ++y) {
+            for (let x = 0; x < image.width; ++x) {
+                const key = String(image.pixel(x, y))
+                counts[key] = (counts[key] || 0) + 1
+                if (background === "" || counts[key] > counts[background])
+                    background = key
+            }
+        }
+        const backgroundLightness = Qt.color(background).hslLightness
+        let furthest = 0
+        for (let y = 0; y < image.height; ++y) {
+            for (let x = 0; x < image.width; ++x) {
+                const difference = image.pixel(x, y).hslLightness - backgroundLightness
+                if (Math.abs(difference) > Math.abs(furthest))
+                    furthest = difference
+            }
+        }
+        return furthest
+    }
+
+    // Monochrome icons follow the palette: dark strokes on a light desktop, light strokes on
+    // a dark one (they stayed dark grey, nearly invisible, before ThemedIcon).
+    function test_iconsFollowThePalette() {
+        Fixture.useDarkPalette(false)
+        const light = createTemporaryObject(iconComponent, testCase)
+        waitForRendering(light)
+        verify(!Theme.dark)
+        const onLight = strokeContrast(light.icon)
+        verify(onLight < -0.3, "strokes on the light tile: " + onLight)
+
+        Fixture.useDarkPalette(true)
+        tryVerify(() => Theme.dark)
+        const dark = createTemporaryObject(iconComponent, testCase)
+        waitForRendering(dark)
+        const onDark = strokeContrast(dark.icon)
+        verify(onDark > 0.3, "strokes on the dark tile: " + onDark)
+
+        // Coloured icons keep their colour in either palette: "ok" stays green.
+        const ok = createTemporaryObject(okIconComponent, testCase)
+        waitForRendering(ok)
+        const image = grabImage(ok)
+        let green = 0
+        for (let y = 0; y < image.height; ++y) {
+            for (let x = 0; x < image.width; ++x) {
+                const c = image.pixel(x, y)
+                if (c.g > c.r + 0.25 && c.g > c.b + 0.15)
+                    ++green
+            }
+        }
+        verify(green > 50, green + " green pixels in the ok icon")
+        Fixture.useDarkPalette(false)
+        tryVerify(() => !Theme.dark)
     }
 
     // One problem, on the checkout step's retry.maxAttempts (representable, but below 1).
