@@ -10,6 +10,7 @@ PanelSection {
     property PipelineDocument document
     property string path
     property var props: ({})
+    readonly property bool hasDescription: props.kind === "pipeline" || props.kind === "stage"
 
     title: qsTr("General")
     iconName: "info"
@@ -31,13 +32,23 @@ PanelSection {
         value: general.props.name ?? ""
         placeholder: general.props.id ?? ""
     }
-    FieldEditor {
-        document: general.document
-        path: general.path
-        field: "description"
-        label: qsTr("Description")
-        value: general.props.description ?? ""
-        multiline: true
-        visible: general.props.kind === "pipeline" || general.props.kind === "stage"
+    // In a plain Item whose height drops to 0 when hidden: Qt 6.4's nested ColumnLayouts kept
+    // counting the hidden editor's height after the selection moved from a stage to a step,
+    // leaving a gap where the description had been.
+    Item {
+        visible: general.hasDescription
+        implicitHeight: general.hasDescription ? descriptionEditor.implicitHeight : 0
+        Layout.fillWidth: true
+
+        FieldEditor {
+            id: descriptionEditor
+            width: parent.width
+            document: general.document
+            path: general.path
+            field: "description"
+            label: qsTr("Description")
+            value: general.props.description ?? ""
+            multiline: true
+        }
     }
 }

@@ -260,6 +260,7 @@ Rectangle {
                 }
 
                 GeneralSection {
+                    objectName: "generalSection"
                     visible: ["pipeline", "stage", "stepGroup", "step"].indexOf(panel.kind) >= 0
                     document: panel.document
                     path: panel.elementPath

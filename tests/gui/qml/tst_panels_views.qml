@@ -183,6 +183,25 @@ TestCase {
         verify(window.title.indexOf("*") > 0) // edited, not saved
     }
 
+    // After the pipeline and a stage (both with a description), a step (none) shows no gap
+    // where the description was: the General section ends with the Name field.
+    function test_noGapAfterSelectingAStepAfterAStage() {
+        const document = Fixture.load("harness-deploy.yaml")
+        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        waitForRendering(window.contentItem)
+        window.selectedPath = "pipeline.stages[1].stage"
+        waitForRendering(window.contentItem)
+        window.selectedPath = checkout
+        waitForRendering(window.contentItem)
+        const section = findChild(window.contentItem, "generalSection")
+        const panel = findChild(window.contentItem, "propertyPanel")
+        const name = panel.findEditor(section, "name")
+        verify(name, "no name field")
+        tryVerify(() => section.height - name.mapToItem(section, 0, name.height).y < 12,
+                  1000, "the section runs " + (section.height - name.mapToItem(section, 0, name.height).y)
+                        + " px past the Name field")
+    }
+
     function test_unsavedChangesPromptBeforeNew() {
         const document = Fixture.load("harness-deploy.yaml")
         const window = createTemporaryObject(mainComponent, testCase, {document: document})
