@@ -202,13 +202,55 @@ QtObject {
     function firstChildOf(path) {
         if (path.endsWith(".parallel"))
             return elementAt(path, 0)
-        if (path.endsWith(".stage") || path.endsWith(".stepGroup"))
-            return elementAt(path + ".steps", 0)
+        if (path.endsWith(".stage") || path.endsWith(".stepGroup")) {
+            const first = elementAt(path + ".steps", 0)
+            return first !== "" ? first : neighbourLane(path + ".steps", 1)
+        }
         return ""
     }
 
-    // Up and down walk a lane (and into and out of containers); left and right walk the
-    // items of a parallel block, else the stages.
+    function lastOf(listPath) {
+        let index = 0
+        while (elementAt(listPath, index + 1) !== "")
+            ++index
+        return elementAt(listPath, index)
+    }
+
+    // The first element of the owner's next non-empty lane after `listPath` (steps, then
+    // rollbackSteps, then errorHandler), or with `step` -1 the last element of the one before.
+    function neighbourLane(listPath, step) {
+        const match = /^(.*)\.(steps|rollbackSteps|errorHandler)$/.exec(listPath)
+        if (!match)
+            return ""
+        const lanes = ["steps", "rollbackSteps", "errorHandler"]
+        for (let i = lanes.indexOf(match[2]) + step; i >= 0 && i < lanes.length; i += step) {
+            const lane = match[1] + "." + lanes[i]
+            const found = step > 0 ? elementAt(lane, 0) : lastOf(lane)
+            if (found !== "")
+                return found
+        }
+        return ""
+    }
+
+    // What follows `path` reading down: its next sibling, else the owner's next lane, else
+    // what follows the owner (out of a group or a parallel block; a stage is the end).
+    function after(path) {
+        const list = listOf(path)
+        const next = elementAt(list, indexOf(path) + 1)
+        if (next !== "")
+            return next
+        const lane = neighbourLane(list, 1)
+        if (lane !== "")
+            return lane
+        const owner = ownerOf(path)
+        if (!registry.has(owner) || owner.endsWith(".stage"))
+            return ""
+        return after(owner)
+    }
+
+    // Up and down walk a lane, into and out of containers and across a container's lanes
+    // (steps, rollback steps, error handler); left and right walk the items of a parallel
+    // block, else the stages.
     function navigate(key) {
         const stages = stagePaths()
         const current = selectedPath
@@ -221,13 +263,13 @@ QtObject {
         const index = indexOf(current)
         let next = ""
         if (key === Qt.Key_Up) {
-            next = index > 0 ? elementAt(list, index - 1) : ""
+            next = index > 0 ? elementAt(list, index - 1) : neighbourLane(list, -1)
             if (next === "" && registry.has(ownerOf(current)))
                 next = ownerOf(current)
         } else if (key === Qt.Key_Down) {
             next = firstChildOf(current)
             if (next === "")
-                next = elementAt(list, index + 1)
+                next = after(current)
         } else {
             const step = key === Qt.Key_Left ? -1 : 1
             if (list.endsWith("].parallel") && !current.endsWith(".stage"))

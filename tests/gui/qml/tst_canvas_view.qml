@@ -109,6 +109,36 @@ Item {
             compare(renameSpy.count, 2)
         }
 
+        // Down goes on from a lane's last element into the container's rollback steps (and
+        // error handler), Up comes back; at the end of a stage's lanes Down stays put.
+        function test_keyboardCrossesLanes() {
+            const canvas = openCanvas(Fixture.load("harness-deploy.yaml"))
+            const group = buildLane + "[2].stepGroup"
+            const runTests = element(canvas, group + ".steps[1].step")
+            verify(runTests)
+            mouseClick(runTests, runTests.width / 3, runTests.height / 2)
+            compare(canvas.selectedPath, group + ".steps[1].step")
+
+            keyClick(Qt.Key_Down) // into the group's rollback lane
+            compare(canvas.selectedPath, group + ".rollbackSteps[0].step")
+            keyClick(Qt.Key_Down) // nothing follows the group in its stage
+            compare(canvas.selectedPath, group + ".rollbackSteps[0].step")
+            keyClick(Qt.Key_Up)
+            compare(canvas.selectedPath, group + ".steps[1].step")
+
+            const deploy = "pipeline.stages[1].stage"
+            const announce = element(canvas, deploy + ".steps[3].step")
+            verify(announce)
+            mouseClick(announce, announce.width / 3, announce.height / 2)
+            keyClick(Qt.Key_Down)
+            compare(canvas.selectedPath, deploy + ".rollbackSteps[0].step")
+            keyClick(Qt.Key_Down)
+            compare(canvas.selectedPath, deploy + ".rollbackSteps[1].step")
+            keyClick(Qt.Key_Up)
+            keyClick(Qt.Key_Up)
+            compare(canvas.selectedPath, deploy + ".steps[3].step")
+        }
+
         function test_doubleClickAsksToRename() {
             const canvas = openCanvas(Fixture.load("harness-deploy.yaml"))
             renameSpy.target = canvas
