@@ -209,6 +209,13 @@ QtObject {
         return ""
     }
 
+    function countOf(listPath) {
+        let count = 0
+        while (elementAt(listPath, count) !== "")
+            ++count
+        return count
+    }
+
     function lastOf(listPath) {
         let index = 0
         while (elementAt(listPath, index + 1) !== "")

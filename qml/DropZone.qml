@@ -44,10 +44,14 @@ DropArea {
             const item = items[i]
             const start = horizontal ? item.x : item.y
             const size = horizontal ? item.width : item.height
-            // Beside a parallel block would nest parallel in parallel: before or after it.
             const inside = along >= start && along < start + size
-                           && !item.elementPath.endsWith(".parallel")
-            if (inside && besideMode === "edge" && point.x > item.x + item.width * 0.75)
+            const rightEdge = inside && besideMode === "edge" && point.x > item.x + item.width * 0.75
+            // The right edge of a parallel block adds to the block (beside it would nest
+            // parallel in parallel).
+            if (rightEdge && item.elementPath.endsWith(".parallel"))
+                return { listPath: item.elementPath, index: controller.countOf(item.elementPath),
+                         into: item.elementPath }
+            if (rightEdge)
                 return { beside: item.elementPath }
             if (inside && besideMode === "middle" && along > start + size * 0.3
                     && along < start + size * 0.7)
@@ -73,6 +77,8 @@ DropArea {
     }
 
     function indicatorShape(target) {
+        if (target.into !== undefined)
+            return "line"
         if (target.beside !== undefined)
             return besideMode === "edge" ? "line" : "box"
         return isEmpty() ? "slot" : "line"
@@ -80,6 +86,10 @@ DropArea {
 
     // The accent line (or slot) where the element would land, in scene coordinates.
     function indicatorRect(target) {
+        if (target.into !== undefined) { // after the block's last item: at its right edge
+            const block = elementFor(target.into)
+            return block ? sceneRect(block.x + block.width + 3, block.y, 4, block.height) : null
+        }
         if (target.beside !== undefined) {
             const item = elementFor(target.beside)
             if (!item)
@@ -109,7 +119,8 @@ DropArea {
 
     // A refused drop outlines what it was aimed at: the element, else the whole list.
     function refusedRect(target) {
-        const item = target.beside !== undefined ? elementFor(target.beside) : null
+        const aimed = target.beside !== undefined ? target.beside : target.into
+        const item = aimed !== undefined ? elementFor(aimed) : null
         if (item)
             return sceneRect(item.x - 3, item.y - 3, item.width + 6, item.height + 6)
         const r = controller.scene.mapFromItem(zone, 0, 0, zone.width, zone.height)

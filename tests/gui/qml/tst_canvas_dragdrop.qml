@@ -232,6 +232,26 @@ Item {
             compare(document.properties(buildLane + "[0].parallel[0].step").id, "checkout")
         }
 
+        // The right edge of a parallel block adds to the block, as its last item.
+        function test_paletteStepOntoParallelBlockEdge() {
+            const document = Fixture.load("harness-deploy.yaml")
+            const host = openHost(document)
+            const block = element(host, buildLane + "[1].parallel")
+            verify(block)
+            compare(document.properties(buildLane + "[1].parallel[2].step").id, "lint")
+
+            const entry = paletteEntry(host, "Echo")
+            dragAndDrop(entry, entry.width / 2, entry.height / 2,
+                        block, block.width - 6, block.height / 2)
+
+            const added = buildLane + "[1].parallel[3].step"
+            tryCompare(host.canvas, "selectedPath", added)
+            compare(document.properties(added).type, "Echo")
+            compare(document.properties(buildLane + "[2].stepGroup").id, "integration_tests")
+            document.undo()
+            verify(!document.properties(added))
+        }
+
         function test_moveStepToAnotherStage() {
             const document = Fixture.load("harness-deploy.yaml")
             const host = openHost(document)
