@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
@@ -17,10 +18,23 @@ namespace {
 
 const QString kYaml = QStringLiteral(".yaml");
 const QString kMeta = QStringLiteral(".json");
+const QString kLock = QStringLiteral(".lock");
 
 QString metaPathFor(const QString &yamlPath)
 {
     return yamlPath.left(yamlPath.size() - kYaml.size()) + kMeta;
+}
+
+QString lockPathFor(const QString &yamlPath)
+{
+    return yamlPath.left(yamlPath.size() - kYaml.size()) + kLock;
+}
+
+std::unique_ptr<QLockFile> lockFor(const QString &yamlPath)
+{
+    auto lock = std::make_unique<QLockFile>(lockPathFor(yamlPath));
+    lock->setStaleLockTime(0); // stale only when its process is gone, however long it runs
+    return lock;
 }
 
 } // namespace
@@ -29,6 +43,8 @@ AutosaveStore::AutosaveStore()
     : m_slot(QStringLiteral("autosave-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
+
+AutosaveStore::~AutosaveStore() = default; // the lock goes; the slot stays for recovery
 
 QString AutosaveStore::directory()
 {
@@ -44,6 +60,14 @@ bool AutosaveStore::write(const model::Pipeline &pipeline, const QString &origin
         return false;
     }
     const QString yamlPath = directory() + u'/' + m_slot + kYaml;
+    if (!m_lock) {
+        m_lock = lockFor(yamlPath);
+        if (!m_lock->tryLock(0)) { // a fresh slot: only a broken directory refuses
+            error = QStringLiteral("cannot lock ") + lockPathFor(yamlPath);
+            m_lock.reset();
+            return false;
+        }
+    }
     const model::SaveResult saved = model::savePipelineFile(pipeline, yamlPath);
     if (!saved.ok) {
         error = saved.error;
@@ -67,6 +91,7 @@ void AutosaveStore::remove()
     const QString yamlPath = directory() + u'/' + m_slot + kYaml;
     QFile::remove(yamlPath);
     QFile::remove(metaPathFor(yamlPath));
+    m_lock.reset(); // unlocks and removes the lock file
 }
 
 std::optional<AutosaveStore::Leftover> AutosaveStore::findLeftover() const
@@ -79,6 +104,9 @@ std::optional<AutosaveStore::Leftover> AutosaveStore::findLeftover() const
             continue;
         Leftover leftover;
         leftover.yamlPath = dir.filePath(name);
+        // Another window's, still open: not a leftover. (A crashed owner's lock is stale.)
+        if (!lockFor(leftover.yamlPath)->tryLock(0))
+            continue;
         QFile meta(metaPathFor(leftover.yamlPath));
         if (meta.open(QIODevice::ReadOnly)) {
             const QJsonObject object = QJsonDocument::fromJson(meta.readAll()).object();
@@ -98,6 +126,7 @@ void AutosaveStore::removeLeftover(const Leftover &leftover)
 {
     QFile::remove(leftover.yamlPath);
     QFile::remove(metaPathFor(leftover.yamlPath));
+    QFile::remove(lockPathFor(leftover.yamlPath)); // a crashed owner's, if one is left
 }
 
 } // namespace pw::gui

@@ -5,18 +5,25 @@
 #include <QDateTime>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+class QLockFile;
 
 namespace pw::gui {
 
 // Where a document's unsaved changes are kept so that a crash loses at most a few seconds:
 // <AppDataLocation>/autosave/<slot>.yaml with <slot>.json noting the file it belongs to.
-// Each document writes its own slot; a slot left behind by a session that did not close
-// cleanly is a leftover the next session offers to recover.
+// Each document writes its own slot and holds <slot>.lock (a QLockFile) while it lives; a slot
+// left behind by a session that did not close cleanly is a leftover the next session offers to
+// recover, but never the slot of a window that is still open (in this or another process).
 class AutosaveStore
 {
 public:
     AutosaveStore(); // a fresh slot, unique to this document
+    ~AutosaveStore();
+    AutosaveStore(const AutosaveStore &) = delete;
+    AutosaveStore &operator=(const AutosaveStore &) = delete;
 
     struct Leftover
     {
@@ -38,6 +45,7 @@ public:
 
 private:
     QString m_slot;
+    std::unique_ptr<QLockFile> m_lock; // taken at the first write, released by remove()
 };
 
 } // namespace pw::gui

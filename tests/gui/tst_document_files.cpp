@@ -20,9 +20,11 @@ QString s(const char *text)
     return QString::fromUtf8(text);
 }
 
+// The YAML and JSON of every slot (not the locks of open documents).
 QStringList autosaveFiles()
 {
-    return QDir(gui::AutosaveStore::directory()).entryList(QDir::Files);
+    return QDir(gui::AutosaveStore::directory())
+        .entryList({s("*.yaml"), s("*.json")}, QDir::Files);
 }
 
 const QString kCompile = s("pipeline.stages[0].stage.steps[0].step");
@@ -190,6 +192,27 @@ private slots:
 
         document.closeCleanly();
         QVERIFY(autosaveFiles().isEmpty());
+    }
+
+    void openWindowsAutosaveIsNotOffered()
+    {
+        // Another window (here: another document of this process) autosaves while it is
+        // open: a window opened meanwhile must not offer to recover it.
+        auto open = std::make_unique<DemoDocument>();
+        QVERIFY((*open)->setField(kCompile, s("spec.command"), s("make everything")));
+        QVERIFY((*open)->autosaveNow());
+        QCOMPARE(autosaveFiles().size(), 2);
+        {
+            gui::PipelineDocument meanwhile;
+            QVERIFY(!meanwhile.recoveryAvailable());
+        }
+        // Once that window is gone without closing cleanly (a crash), its work is offered.
+        open->document.reset();
+        gui::PipelineDocument next;
+        QVERIFY(next.recoveryAvailable());
+        next.discardRecovery();
+        QVERIFY(autosaveFiles().isEmpty());
+        QVERIFY(QDir(gui::AutosaveStore::directory()).entryList(QDir::Files).isEmpty());
     }
 
     void untitledAutosaveAndDiscard()
