@@ -5,6 +5,7 @@
 #include "RecentFiles.h"
 #include "RetrySentence.h"
 
+#include "model/PipelineReader.h"
 #include "model/PipelineWriter.h"
 
 #include <QFileInfo>
@@ -16,6 +17,7 @@ using namespace pw::model;
 namespace {
 
 constexpr int kAutosaveIntervalMs = 5000;
+constexpr int kLocateDelayMs = 300;
 
 } // namespace
 
@@ -43,6 +45,9 @@ PipelineDocument::PipelineDocument(QObject *parent)
     connect(&m_undoStack, &QUndoStack::redoTextChanged, this,
             &PipelineDocument::undoStateChanged);
     m_autosaveTimer.setInterval(kAutosaveIntervalMs);
+    m_locateTimer.setSingleShot(true);
+    m_locateTimer.setInterval(kLocateDelayMs);
+    connect(&m_locateTimer, &QTimer::timeout, this, &PipelineDocument::locateProblems);
     connect(&m_autosaveTimer, &QTimer::timeout, this, &PipelineDocument::autosaveNow);
 }
 
@@ -54,9 +59,28 @@ PipelineDocument::~PipelineDocument()
 
 void PipelineDocument::pipelineEdited()
 {
-    // Positions from the file no longer hold after an edit: problems carry paths only.
+    // Positions from the file no longer hold after an edit: problems carry paths only until
+    // locateProblems() has placed them in the text as it would be saved.
     m_currentProblems = m_pipeline ? m_validator.validate(*m_pipeline) : Problems{};
     refreshViews(Refresh::AfterEdit);
+    if (m_currentProblems.isEmpty())
+        m_locateTimer.stop();
+    else
+        m_locateTimer.start();
+}
+
+void PipelineDocument::locateProblems()
+{
+    if (!m_pipeline || m_currentProblems.isEmpty())
+        return;
+    const ReadResult written = readPipeline(yamlText().toUtf8());
+    if (!written.pipeline)
+        return; // cannot happen for what the writer wrote; then the paths must do
+    Problems located = m_validator.validate(*m_pipeline, &written.sourceMap);
+    if (located.size() != m_currentProblems.size())
+        return; // not the same problems: leave them to the next edit
+    m_currentProblems = std::move(located);
+    m_problems->setProblems(displayName(), m_currentProblems);
 }
 
 void PipelineDocument::refreshViews(Refresh refresh)

@@ -139,6 +139,9 @@ private:
     // EditTarget
     model::Pipeline &editedPipeline() override { return *m_pipeline; }
     void pipelineEdited() override;
+    // Gives the problems of an edited document the lines and columns they have in the text
+    // Save writes (the YAML tab): a moment after the edit, so that typing stays quick.
+    void locateProblems();
 
     // Shows a different pipeline: new undo history, fresh problems.
     void replaceDocument(std::optional<model::Pipeline> pipeline, const QString &filePath,
@@ -171,6 +174,7 @@ private:
 
     AutosaveStore m_autosave;
     QTimer m_autosaveTimer;
+    QTimer m_locateTimer;
     int m_autosavedRevision = -1;
     std::optional<AutosaveStore::Leftover> m_leftover;
 };

@@ -6,6 +6,24 @@
 
 namespace pw::gui {
 
+namespace {
+
+bool sameIgnoringLocation(const model::Problems &a, const model::Problems &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        model::Problem left = a.at(i);
+        model::Problem right = b.at(i);
+        left.location = right.location = {};
+        if (!(left == right))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 ProblemListModel::ProblemListModel(QObject *parent) : QAbstractListModel(parent) {}
 
 void ProblemListModel::setProblems(const QString &fileName, const model::Problems &problems)
@@ -13,6 +31,12 @@ void ProblemListModel::setProblems(const QString &fileName, const model::Problem
     // Most edits leave the problems as they were: no reset, so the panel keeps its scroll.
     if (fileName == m_fileName && problems == m_problems)
         return;
+    // The same problems with their positions found (or lost): the rows change in place.
+    if (fileName == m_fileName && sameIgnoringLocation(problems, m_problems)) {
+        m_problems = problems;
+        emit dataChanged(index(0), index(int(m_problems.size()) - 1));
+        return;
+    }
     beginResetModel();
     m_fileName = fileName;
     m_problems = problems;

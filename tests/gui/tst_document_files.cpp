@@ -215,6 +215,28 @@ private slots:
         QVERIFY(QDir(gui::AutosaveStore::directory()).entryList(QDir::Files).isEmpty());
     }
 
+    void problemsAfterAnEditGetTheirLines()
+    {
+        DemoDocument document;
+        QVERIFY(document->setField(kCompile, s("retry"),
+                                   QVariantMap{{s("type"), s("constant")}, {s("maxAttempts"), 0},
+                                               {s("interval"), s("1s")}}));
+        QCOMPARE(document->currentProblems().size(), 1);
+        QVERIFY(!document->currentProblems().first().location.isValid()); // at once: a path
+        QSignalSpy reset(document->problems(), &QAbstractItemModel::modelReset);
+        QSignalSpy changed(document->problems(), &QAbstractItemModel::dataChanged);
+        QTRY_VERIFY(document->currentProblems().first().location.isValid());
+        // The line of maxAttempts in the text Save writes (and the YAML tab shows), in the list.
+        const int line = document->currentProblems().first().location.line;
+        const QStringList lines = document->yamlText().split(u'\n');
+        QVERIFY2(lines.value(line - 1).contains(s("maxAttempts")), qPrintable(lines.value(line - 1)));
+        QVERIFY2(document->problems()->texts().first().contains(s(":%1:").arg(line)),
+                 qPrintable(document->problems()->texts().first()));
+        // In place: the problems panel keeps its rows (and scroll).
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 1);
+    }
+
     void untitledAutosaveAndDiscard()
     {
         {
