@@ -109,7 +109,7 @@ QtObject {
     }
 
     function isNoOp(source, target) {
-        if (source.movePath === "")
+        if (source.movePath === "" || source.copy)
             return false
         if (target.beside !== undefined)
             return target.beside === source.movePath
@@ -119,8 +119,10 @@ QtObject {
     }
 
     function allows(source, target) {
-        if (target.beside !== undefined)
-            return canBeside(source, target.beside)
+        if (target.beside !== undefined) // a copy beside would be two edits: not offered
+            return !source.copy && canBeside(source, target.beside)
+        if (source.movePath !== "" && source.copy)
+            return document.canCopyTo(source.movePath, target.listPath, target.index)
         if (source.movePath !== "")
             return document.canMove(source.movePath, target.listPath, target.index)
         return document.canInsert(source.newKind, target.listPath, target.index)
@@ -156,7 +158,7 @@ QtObject {
             return false
         if (isNoOp(source, target) || !allows(source, target))
             return false
-        pendingDrop = { newKind: source.newKind, movePath: source.movePath,
+        pendingDrop = { newKind: source.newKind, movePath: source.movePath, copy: source.copy === true,
                         listPath: target.listPath, index: target.index, beside: target.beside }
         Qt.callLater(controller.applyPendingDrop)
         return true
@@ -168,7 +170,9 @@ QtObject {
         if (!drop)
             return
         let path = ""
-        if (drop.movePath === "") {
+        if (drop.copy) {
+            path = document.copyTo(drop.movePath, drop.listPath, drop.index)
+        } else if (drop.movePath === "") {
             path = drop.beside !== undefined ? document.insertBeside(drop.newKind, drop.beside)
                                              : document.insertNew(drop.newKind, drop.listPath, drop.index)
         } else {

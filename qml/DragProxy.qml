@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Pipewright
 
 // What follows the pointer during a drag, and what drop targets learn about it: a new
-// element of `newKind` from the palette, or the element at `movePath` of the canvas.
+// element of `newKind` from the palette, or the element at `movePath` of the canvas, moved
+// or (Ctrl held: `copy`) copied.
 // Drag.Internal keeps the drag inside the scene, where DropAreas (and tests) see it.
 Rectangle {
     id: proxy
@@ -14,6 +15,7 @@ Rectangle {
     property string label: ""
     property string iconType: ""
     property bool refused: false // set by the drop target under the pointer
+    property bool copy: false // set by the drag area from the Ctrl key
 
     visible: Drag.active
     z: 1000
@@ -46,6 +48,15 @@ Rectangle {
             text: proxy.label
             color: Theme.text
             font.weight: Font.DemiBold
+        }
+        Label {
+            objectName: "copyMark"
+            visible: proxy.copy && !proxy.refused
+            text: "+"
+            color: Theme.accent
+            font.bold: true
+            font.pixelSize: 16
+            Accessible.name: qsTr("Copy")
         }
         ThemedIcon {
             visible: proxy.refused

@@ -16,8 +16,9 @@ MouseArea {
     signal doubleTapped()
 
     preventStealing: true
-    cursorShape: tracking.dragging ? (proxy && proxy.refused ? Qt.ForbiddenCursor : Qt.ClosedHandCursor)
-                                 : Qt.OpenHandCursor
+    cursorShape: !tracking.dragging ? Qt.OpenHandCursor
+               : proxy && proxy.refused ? Qt.ForbiddenCursor
+               : proxy && proxy.copy ? Qt.DragCopyCursor : Qt.ClosedHandCursor
 
     QtObject {
         id: tracking
@@ -31,6 +32,11 @@ MouseArea {
         proxy.y = point.y - proxy.Drag.hotSpot.y
     }
 
+    // Ctrl copies an element of the canvas instead of moving it (as in file managers).
+    function followModifiers(modifiers) {
+        proxy.copy = proxy.movePath !== "" && (modifiers & Qt.ControlModifier) !== 0
+    }
+
     function finish(dropped) {
         if (!tracking.dragging)
             return
@@ -41,6 +47,7 @@ MouseArea {
             proxy.Drag.cancel()
         proxy.Drag.active = false
         proxy.refused = false
+        proxy.copy = false
     }
 
     onPressed: mouse => {
@@ -56,15 +63,19 @@ MouseArea {
                 return
             area.dragStarting()
             tracking.dragging = true
+            followModifiers(mouse.modifiers)
             moveProxy(mouse.x, mouse.y)
             proxy.Drag.active = true
             return
         }
+        followModifiers(mouse.modifiers)
         moveProxy(mouse.x, mouse.y)
     }
-    onReleased: {
-        if (tracking.dragging)
+    onReleased: mouse => {
+        if (tracking.dragging) {
+            followModifiers(mouse.modifiers) // what is held at the drop decides
             finish(true)
+        }
         else
             area.tapped()
     }

@@ -124,7 +124,7 @@ QString PipelineDocument::insertNew(const QString &kind, const QString &listPath
 }
 
 QString PipelineDocument::moveRefusal(const QString &fromPath, const QString &listPath,
-                                      int index) const
+                                      int index, Transfer transfer) const
 {
     Pipeline *pipeline = mutablePipeline();
     if (!pipeline)
@@ -136,7 +136,8 @@ QString PipelineDocument::moveRefusal(const QString &fromPath, const QString &li
     const std::optional<ListRef> list = resolveList(*pipeline, listPath);
     if (!list)
         return noList(listPath);
-    if (isSameOrInside(listPath, fromPath))
+    // A copy is taken before it is inserted: it may go into the element it copies.
+    if (transfer == Transfer::Move && isSameOrInside(listPath, fromPath))
         return QStringLiteral("an element cannot be moved into itself");
     const QString refusal = refusalToInsert(element->kind, list->kind);
     return refusal.isEmpty() ? indexRefusal(index, *list) : refusal;
@@ -146,6 +147,12 @@ bool PipelineDocument::canMove(const QString &fromPath, const QString &listPath,
 {
     index = listIndex(listPath, index);
     return moveRefusal(fromPath, listPath, index).isEmpty();
+}
+
+bool PipelineDocument::canCopyTo(const QString &fromPath, const QString &listPath, int index) const
+{
+    index = listIndex(listPath, index);
+    return moveRefusal(fromPath, listPath, index, Transfer::Copy).isEmpty();
 }
 
 QString PipelineDocument::move(const QString &fromPath, const QString &listPath, int index)
@@ -283,7 +290,6 @@ bool PipelineDocument::copy(const QString &path)
 
 QString PipelineDocument::paste(const QString &listPath, int index)
 {
-    index = listIndex(listPath, index);
     if (!m_pipeline) {
         fail(kNoPipeline);
         return {};
@@ -299,17 +305,47 @@ QString PipelineDocument::paste(const QString &listPath, int index)
         fail(QStringLiteral("the clipboard holds nothing that fits here"));
         return {};
     }
-    QString refusal = refusalToInsert(kindOf(*element), list->kind);
+    return insertCopy(std::move(*element), listPath, index, QStringLiteral("Paste %1"));
+}
+
+QString PipelineDocument::copyTo(const QString &fromPath, const QString &listPath, int index)
+{
+    if (!m_pipeline) {
+        fail(kNoPipeline);
+        return {};
+    }
+    if (const QString refusal = moveRefusal(fromPath, listPath, listIndex(listPath, index),
+                                            Transfer::Copy);
+        !refusal.isEmpty()) {
+        fail(refusal);
+        return {};
+    }
+    const std::optional<SplitPath> split = splitElementPath(fromPath);
+    DetachedElement element = resolveList(*m_pipeline, split->listPath)->copyAt(split->index);
+    return insertCopy(std::move(element), listPath, index, QStringLiteral("Copy %1"));
+}
+
+QString PipelineDocument::insertCopy(DetachedElement element, const QString &listPath, int index,
+                                     const QString &verb)
+{
+    index = listIndex(listPath, index);
+    const std::optional<ListRef> list = resolveList(*m_pipeline, listPath);
+    if (!list) {
+        fail(noList(listPath));
+        return {};
+    }
+    QString refusal = refusalToInsert(kindOf(element), list->kind);
     if (refusal.isEmpty())
         refusal = indexRefusal(index, *list);
     if (!refusal.isEmpty()) {
         fail(refusal);
         return {};
     }
+    // A copy is a new element: ids already in the pipeline get a fresh suffix.
     QSet<QString> used = idSet(*m_pipeline);
-    renameClashingIds(*element, used);
-    const QString text = QStringLiteral("Paste %1").arg(describe(kindOf(*element)));
-    auto *command = new InsertElementCommand(*this, listPath, index, std::move(*element), text);
+    renameClashingIds(element, used);
+    const QString text = verb.arg(describe(kindOf(element)));
+    auto *command = new InsertElementCommand(*this, listPath, index, std::move(element), text);
     const QString path = command->newPath();
     m_undoStack.push(command);
     succeed();

@@ -114,6 +114,10 @@ public:
     Q_INVOKABLE bool remove(const QString &path);
     Q_INVOKABLE bool copy(const QString &path);
     Q_INVOKABLE QString paste(const QString &listPath, int index);
+    // A copy of the element at `fromPath` into `listPath` at `index` (Ctrl+drag), ids that
+    // clash renamed as for paste; the clipboard is left alone. Returns the copy's path.
+    Q_INVOKABLE QString copyTo(const QString &fromPath, const QString &listPath, int index);
+    Q_INVOKABLE bool canCopyTo(const QString &fromPath, const QString &listPath, int index) const;
 
     // Fields
     Q_INVOKABLE QVariant properties(const QString &path) const;
@@ -156,7 +160,12 @@ private:
     int listIndex(const QString &listPath, int index) const;
     // Reasons an edit is refused; empty when it is allowed.
     QString insertRefusal(const QString &kind, const QString &listPath, int index) const;
-    QString moveRefusal(const QString &fromPath, const QString &listPath, int index) const;
+    // Inserts an element made outside the document (pasted, copied), ids renamed to be unique.
+    QString insertCopy(DetachedElement element, const QString &listPath, int index,
+                       const QString &verb);
+    enum class Transfer { Move, Copy };
+    QString moveRefusal(const QString &fromPath, const QString &listPath, int index,
+                        Transfer transfer = Transfer::Move) const;
     QString pushFieldChange(const QString &path, const QString &field, const QVariant &value,
                             const QString &text);
 

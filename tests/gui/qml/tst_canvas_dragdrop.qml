@@ -282,6 +282,35 @@ Item {
             tryVerify(() => element(host, buildLane + "[0].step") !== null)
         }
 
+        // Ctrl held at the drop copies: the original stays, the copy gets an id of its own,
+        // and one undo takes the copy away.
+        function test_ctrlDragCopiesAStep() {
+            const document = Fixture.load("harness-deploy.yaml")
+            const host = openHost(document)
+            const deployLane = "pipeline.stages[1].stage.steps"
+            const checkout = element(host, buildLane + "[0].step")
+            const smokeTest = element(host, deployLane + "[2].step")
+            verify(checkout)
+            verify(smokeTest)
+
+            const end = dragOver(checkout, checkout.width * 0.3, checkout.height / 2,
+                                 smokeTest, smokeTest.width * 0.3, -4)
+            mouseRelease(root, end.x, end.y, Qt.LeftButton, Qt.ControlModifier)
+
+            const copied = deployLane + "[2].step"
+            tryCompare(host.canvas, "selectedPath", copied)
+            const copy = document.properties(copied)
+            verify(copy.id !== "checkout" && copy.id.indexOf("checkout") === 0, copy.id)
+            compare(copy.name, document.properties(buildLane + "[0].step").name)
+            compare(document.properties(buildLane + "[0].step").id, "checkout") // still there
+            compare(document.properties(deployLane + "[3].step").id, "smoke_test")
+            compare(document.problems.count, 0) // ids stay unique
+
+            document.undo()
+            compare(document.properties(deployLane + "[2].step").id, "smoke_test")
+            compare(document.properties(buildLane + "[0].step").id, "checkout")
+        }
+
         function test_moveStageBeforeAnother() {
             const document = Fixture.load("harness-deploy.yaml")
             const host = openHost(document)
