@@ -373,6 +373,27 @@ private slots:
         QVERIFY(!document->isDirty());
     }
 
+    void copyToCopiesWithFreshIds()
+    {
+        DemoDocument document;
+        const QString pack = Lane0 + u"[2].stepGroup"_s;
+        // A group into its own lane: the copy is taken first, so it may go inside itself.
+        QVERIFY(document->canCopyTo(pack, pack + u".steps"_s, 1));
+        const QString copied = document->copyTo(pack, pack + u".steps"_s, 1);
+        QCOMPARE(copied, pack + u".steps[1].stepGroup"_s);
+        const QVariantMap copy = document->properties(copied).toMap();
+        QVERIFY(copy.value(u"id"_s).toString() != u"pack"_s);
+        QCOMPARE(document->currentProblems().size(), 0); // every id still unique
+        QCOMPARE(document->undoStack()->count(), 1);
+        document->undo();
+        QCOMPARE(document.shape(), kDemoShape);
+        // What a move may not do, a copy may not either: a stage into a lane.
+        QVERIFY(!document->canCopyTo(u"pipeline.stages[2].stage"_s, Lane0, 0));
+        QVERIFY(document->copyTo(u"pipeline.stages[2].stage"_s, Lane0, 0).isEmpty());
+        QVERIFY(!document->lastError().isEmpty());
+        QCOMPARE(document.shape(), kDemoShape);
+    }
+
     void newIdsAreUnique()
     {
         DemoDocument document;
