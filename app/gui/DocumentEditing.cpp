@@ -314,13 +314,12 @@ QString PipelineDocument::copyTo(const QString &fromPath, const QString &listPat
         fail(kNoPipeline);
         return {};
     }
-    if (const QString refusal = moveRefusal(fromPath, listPath, listIndex(listPath, index),
-                                            Transfer::Copy);
-        !refusal.isEmpty()) {
-        fail(refusal);
+    // The element must be one of a list (not the pipeline); where it may go, insertCopy checks.
+    const std::optional<SplitPath> split = splitElementPath(fromPath);
+    if (!split || !resolveElement(*m_pipeline, fromPath)) {
+        fail(noElement(fromPath));
         return {};
     }
-    const std::optional<SplitPath> split = splitElementPath(fromPath);
     DetachedElement element = resolveList(*m_pipeline, split->listPath)->copyAt(split->index);
     return insertCopy(std::move(element), listPath, index, QStringLiteral("Copy %1"));
 }

@@ -148,77 +148,76 @@ QVariant fromExitCodes(const QList<std::pair<int, ErrorType>> &codes, bool order
     return fromPairs(pairs, ordered);
 }
 
-bool toDuration(const QVariant &value, const QString &field, std::optional<Duration> &out,
-                QString &error)
+namespace {
+
+// The shape every optional scalar field shares: empty clears it; otherwise `parse` gives the
+// value, or nothing and the error says what the text is not.
+template <typename T, typename Parse>
+bool toOptional(const QVariant &value, const QString &field, std::optional<T> &out,
+                QString &error, Parse parse, const QString &expected)
 {
     if (isUnset(value)) {
         out.reset();
         return true;
     }
-    const Duration::ParseResult parsed = Duration::parse(value.toString().trimmed());
-    if (!parsed.duration) {
-        error = field + QStringLiteral(": ") + quoted(value)
-            + QStringLiteral(" is not a duration (use 10m, 1h30m or PT10M)");
+    std::optional<T> parsed = parse(value);
+    if (!parsed) {
+        error = field + QStringLiteral(": ") + quoted(value) + QStringLiteral(" is not ") + expected;
         return false;
     }
-    out = parsed.duration;
+    out = std::move(parsed);
     return true;
+}
+
+std::optional<double> parseNumber(const QVariant &value)
+{
+    bool ok = false;
+    const double number = value.toString().trimmed().toDouble(&ok);
+    return ok && std::isfinite(number) ? std::optional<double>(number) : std::nullopt;
+}
+
+} // namespace
+
+bool toDuration(const QVariant &value, const QString &field, std::optional<Duration> &out,
+                QString &error)
+{
+    const auto parse = [](const QVariant &text) {
+        return Duration::parse(text.toString().trimmed()).duration;
+    };
+    return toOptional(value, field, out, error, parse,
+                      QStringLiteral("a duration (use 10m, 1h30m or PT10M)"));
 }
 
 bool toOptionalInt(const QVariant &value, const QString &field, std::optional<int> &out,
                    QString &error)
 {
-    if (isUnset(value)) {
-        out.reset();
-        return true;
-    }
-    bool ok = false;
-    const double number = value.toString().trimmed().toDouble(&ok);
-    if (!ok || std::floor(number) != number || std::abs(number) > 2e9) {
-        error = field + QStringLiteral(": ") + quoted(value)
-            + QStringLiteral(" is not a whole number");
-        return false;
-    }
-    out = int(number);
-    return true;
+    const auto parse = [](const QVariant &text) -> std::optional<int> {
+        const std::optional<double> number = parseNumber(text);
+        if (!number || std::floor(*number) != *number || std::abs(*number) > 2e9)
+            return std::nullopt;
+        return int(*number);
+    };
+    return toOptional(value, field, out, error, parse, QStringLiteral("a whole number"));
 }
 
 bool toOptionalDouble(const QVariant &value, const QString &field, std::optional<double> &out,
                       QString &error)
 {
-    if (isUnset(value)) {
-        out.reset();
-        return true;
-    }
-    bool ok = false;
-    const double number = value.toString().trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(number)) {
-        error = field + QStringLiteral(": ") + quoted(value) + QStringLiteral(" is not a number");
-        return false;
-    }
-    out = number;
-    return true;
+    return toOptional(value, field, out, error, parseNumber, QStringLiteral("a number"));
 }
 
 bool toOptionalBool(const QVariant &value, const QString &field, std::optional<bool> &out,
                     QString &error)
 {
-    if (isUnset(value)) {
-        out.reset();
-        return true;
-    }
-    if (value.typeId() == QMetaType::Bool) {
-        out = value.toBool();
-        return true;
-    }
-    const QString text = value.toString();
-    if (text == QLatin1String("true") || text == QLatin1String("false")) {
-        out = text == QLatin1String("true");
-        return true;
-    }
-    error = field + QStringLiteral(": ") + quoted(value)
-        + QStringLiteral(" is not true or false");
-    return false;
+    const auto parse = [](const QVariant &given) -> std::optional<bool> {
+        if (given.typeId() == QMetaType::Bool)
+            return given.toBool();
+        const QString text = given.toString();
+        if (text == QLatin1String("true") || text == QLatin1String("false"))
+            return text == QLatin1String("true");
+        return std::nullopt;
+    };
+    return toOptional(value, field, out, error, parse, QStringLiteral("true or false"));
 }
 
 bool toText(const QVariant &value, const QString &field, QString &out, QString &error)
