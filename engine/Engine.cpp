@@ -2,6 +2,8 @@
 
 #include "EngineLog.h"
 #include "run/Run.h"
+#include "store/RunDatabase.h"
+#include "store/RunStoreWriter.h"
 
 #include <QNetworkAccessManager>
 
@@ -22,12 +24,36 @@ void registerEngineMetaTypes()
     qRegisterMetaType<Decision>();
 }
 
-Engine::Engine(QObject *parent) : QObject(parent)
+Engine::Engine(QString databasePath, QObject *parent) : QObject(parent), m_databasePath(std::move(databasePath))
 {
     registerEngineMetaTypes();
 }
 
-Engine::~Engine() = default;
+Engine::~Engine()
+{
+    // Runs still going (the program stops at once) end here, stored as aborted.
+    for (Run *run : std::as_const(m_runs))
+        run->abandon();
+    qDeleteAll(m_runs);
+    m_runs.clear();
+}
+
+RunDatabase *Engine::database(const QString &runId)
+{
+    if (m_database)
+        return m_database.get();
+    if (m_databasePath.isEmpty() || m_databaseFailed)
+        return nullptr;
+    auto database = std::make_unique<RunDatabase>();
+    if (const auto error = database->open(m_databasePath)) {
+        m_databaseFailed = true;
+        log()->error("run store: {}", error->toStdString());
+        emit storeProblem(runId, *error + QStringLiteral(" (runs are not stored)"));
+        return nullptr;
+    }
+    m_database = std::move(database);
+    return m_database.get();
+}
 
 QNetworkAccessManager *Engine::network()
 {
@@ -38,8 +64,16 @@ QNetworkAccessManager *Engine::network()
 
 void Engine::startRun(RunRequest request)
 {
-    auto *run = new Run(std::move(request), network(), this);
+    if (request.runId.isEmpty())
+        request.runId = makeRunId();
+    std::unique_ptr<RunStoreWriter> store;
+    if (request.store) {
+        if (RunDatabase *db = database(request.runId))
+            store = std::make_unique<RunStoreWriter>(*db);
+    }
+    auto *run = new Run(std::move(request), network(), std::move(store), this);
     const QString id = run->id();
+    connect(run, &Run::storeProblem, this, [this, id](const QString &message) { emit storeProblem(id, message); });
     m_runs.insert(id, run);
     connect(run, &Run::nodesChanged, this, [this, id](const QList<NodeState> &states) { emit nodesChanged(id, states); });
     connect(run, &Run::eventsAdded, this, [this, id](const QList<RunEvent> &events) { emit eventsAdded(id, events); });
@@ -54,6 +88,12 @@ void Engine::startRun(RunRequest request)
     });
     emit runStarted(id, run->snapshot());
     run->start();
+}
+
+void Engine::acknowledgeLogLines(const QString &runId)
+{
+    if (Run *run = m_runs.value(runId))
+        run->acknowledgeLogLines();
 }
 
 void Engine::abortRun(const QString &runId)

@@ -6,11 +6,14 @@
 #include <QHash>
 #include <QObject>
 
+#include <memory>
+
 class QNetworkAccessManager;
 
 namespace pw::engine {
 
 class Run;
+class RunDatabase;
 
 // Owns every run; lives on the engine thread (see EngineThread) and is driven only by its
 // event loop. Commands arrive as queued calls to its slots; everything it publishes is a
@@ -20,7 +23,9 @@ class Engine : public QObject
     Q_OBJECT
 
 public:
-    explicit Engine(QObject *parent = nullptr);
+    // `databasePath`: where runs are stored (opened on the engine thread at the first run);
+    // empty: nothing is stored.
+    explicit Engine(QString databasePath = {}, QObject *parent = nullptr);
     ~Engine() override;
 
 public slots:
@@ -28,6 +33,8 @@ public slots:
     void startRun(pw::engine::RunRequest request);
     void abortRun(const QString &runId);
     void decide(const pw::engine::Decision &decision);
+    // The observer has taken a batch of logLinesAdded: the next one may come (see RunRecorder).
+    void acknowledgeLogLines(const QString &runId);
 
 signals:
     void runStarted(const QString &runId, const pw::engine::RunSnapshot &initial);
@@ -38,10 +45,16 @@ signals:
     void interventionDecided(const QString &runId, const pw::engine::InterventionRecord &record);
     void decisionRefused(const pw::engine::Decision &decision, const QString &reason);
     void runFinished(const pw::engine::RunSnapshot &snapshot);
+    // The run store could not be opened or written; the run goes on without it.
+    void storeProblem(const QString &runId, const QString &message);
 
 private:
     QNetworkAccessManager *network();
+    RunDatabase *database(const QString &runId);
 
+    QString m_databasePath;
+    std::unique_ptr<RunDatabase> m_database; // the engine thread's connection, for writing
+    bool m_databaseFailed = false;
     QHash<QString, Run *> m_runs;
     QNetworkAccessManager *m_network = nullptr; // created on the engine thread, on first use
 };

@@ -2,7 +2,8 @@
 
 namespace pw::engine {
 
-EngineThread::EngineThread(QObject *parent) : QObject(parent), m_engine(new Engine)
+EngineThread::EngineThread(const QString &databasePath, QObject *parent)
+    : QObject(parent), m_engine(new Engine(databasePath))
 {
     m_thread.setObjectName(QStringLiteral("pipewright-engine"));
     m_engine->moveToThread(&m_thread);
@@ -33,6 +34,15 @@ void EngineThread::abortRun(const QString &runId)
 void EngineThread::decide(const Decision &decision)
 {
     QMetaObject::invokeMethod(m_engine, "decide", Qt::QueuedConnection, Q_ARG(pw::engine::Decision, decision));
+}
+
+} // namespace pw::engine
+
+namespace pw::engine {
+
+void EngineThread::acknowledgeLogLines(const QString &runId)
+{
+    QMetaObject::invokeMethod(m_engine, "acknowledgeLogLines", Qt::QueuedConnection, Q_ARG(QString, runId));
 }
 
 } // namespace pw::engine

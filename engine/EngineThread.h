@@ -15,7 +15,8 @@ class EngineThread : public QObject
     Q_OBJECT
 
 public:
-    explicit EngineThread(QObject *parent = nullptr);
+    // `databasePath`: the run store the engine writes to; empty: none.
+    explicit EngineThread(const QString &databasePath = {}, QObject *parent = nullptr);
     ~EngineThread() override;
 
     // The engine, for connecting to its signals only: it lives on the engine thread.
@@ -24,6 +25,7 @@ public:
     void startRun(RunRequest request);
     void abortRun(const QString &runId);
     void decide(const Decision &decision);
+    void acknowledgeLogLines(const QString &runId);
 
 private:
     QThread m_thread;

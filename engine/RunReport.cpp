@@ -204,6 +204,10 @@ QByteArray runReportText(const RunSnapshot &snapshot)
     json.stringOrNull(snapshot.originRunId);
     json.key(QLatin1StringView("pipeline"));
     json.string(snapshot.pipelineId);
+    if (snapshot.rehearsal) {
+        json.key(QLatin1StringView("rehearsal"));
+        json.boolean(true);
+    }
     json.key(QLatin1StringView("runId"));
     json.string(snapshot.runId);
     json.key(QLatin1StringView("startedAt"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RunTypes.h"
 #include "model/Pipeline.h"
 
 #include <QHash>
@@ -23,6 +24,13 @@ struct RunRequest
     QString workingDir; // where Shell steps start; empty: the current directory
     QString runId; // empty: a new id is made
     QString originRunId; // set by resume
+    // Resume: the nodes to reuse from the original run, with their final state there
+    // (ResumePlan decides which); they are `cloned`, not run.
+    QHash<QString, NodeState> reuse;
+    QString pipelineFile; // where the pipeline came from (the store keeps it for Re-run)
+    bool store = true; // kept in the engine's run database, when it has one
+    bool liveOutput = true; // step output on the live feed (off for `run -q`)
+    QString user; // the login name the program runs as, for decisions made from it
 };
 
 } // namespace pw::engine

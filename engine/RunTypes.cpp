@@ -66,4 +66,47 @@ bool isFinal(NodeStatus status)
     }
 }
 
+namespace {
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> parseAmong(const QString &text, const Enum (&values)[N])
+{
+    for (Enum value : values) {
+        if (toString(value) == text)
+            return value;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<NodeStatus> parseNodeStatus(const QString &text)
+{
+    static constexpr NodeStatus all[] = {
+        NodeStatus::Pending,   NodeStatus::Running, NodeStatus::Retrying, NodeStatus::Waiting,
+        NodeStatus::Succeeded, NodeStatus::IgnoredFailure, NodeStatus::Failed, NodeStatus::Skipped,
+        NodeStatus::Aborted,   NodeStatus::RolledBack};
+    return parseAmong(text, all);
+}
+
+std::optional<RunStatus> parseRunStatus(const QString &text)
+{
+    static constexpr RunStatus all[] = {RunStatus::Pending, RunStatus::Running, RunStatus::Succeeded,
+                                        RunStatus::Failed, RunStatus::Aborted, RunStatus::RolledBack,
+                                        RunStatus::Interrupted};
+    return parseAmong(text, all);
+}
+
+std::optional<NodeKind> parseNodeKind(const QString &text)
+{
+    static constexpr NodeKind all[] = {NodeKind::Stage, NodeKind::Group, NodeKind::Step};
+    return parseAmong(text, all);
+}
+
+std::optional<NodeRole> parseNodeRole(const QString &text)
+{
+    static constexpr NodeRole all[] = {NodeRole::Main, NodeRole::Rollback, NodeRole::ErrorHandler};
+    return parseAmong(text, all);
+}
+
 } // namespace pw::engine

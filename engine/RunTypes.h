@@ -37,6 +37,11 @@ QString toString(RunStatus status);
 QString toString(NodeKind kind);
 QString toString(NodeRole role);
 bool isFinal(NodeStatus status);
+// The reverse of toString(), for what the run store reads back; nullopt for unknown text.
+std::optional<NodeStatus> parseNodeStatus(const QString &text);
+std::optional<RunStatus> parseRunStatus(const QString &text);
+std::optional<NodeKind> parseNodeKind(const QString &text);
+std::optional<NodeRole> parseNodeRole(const QString &text);
 
 struct NodeError
 {
@@ -69,8 +74,21 @@ struct NodeState
     bool cloned = false;
     std::optional<NodeError> error;
     QVariantMap outputs;
+    QVariantMap vars; // what this node put in `vars` (its `catch`), so that resume can copy it
     QDateTime startedAt;
     QDateTime endedAt;
+};
+
+// One attempt of one step, as the run store and the timeline see it.
+struct AttemptRecord
+{
+    QString node;
+    int attempt = 0;
+    QDateTime startedAt;
+    QDateTime endedAt; // invalid while it runs
+    QString outcome; // Succeeded, Failed, Cancelled, Interrupted; empty while it runs
+    std::optional<NodeError> error;
+    QString externalId; // e.g. a Slurm job id; empty for local steps
 };
 
 // One entry of the report's `events`, in the order things happened.
@@ -112,9 +130,10 @@ struct InterventionRecord
 {
     InterventionRequest request;
     QString decision;
-    QString by; // user, timeout, cli
+    QString by; // user, timeout, cli (engine: withdrawn because the step no longer waits)
     QString comment;
     QDateTime decidedAt;
+    QString who; // the login name of the person who decided, when a person did
 };
 
 // How a request was answered, from whoever answered it.
@@ -124,6 +143,7 @@ struct Decision
     QString decision;
     QString by = QStringLiteral("user");
     QString comment;
+    QString who; // login name; empty: the engine fills in the program's user for user/cli
 };
 
 struct LogLine
@@ -133,6 +153,9 @@ struct LogLine
     int attempt = 0;
     enum class Stream { Out, Err, Engine } stream = Stream::Engine;
     QString text;
+    // When > 0, this entry stands for that many lines of this attempt that the live feed left
+    // out because its reader fell behind (the stored log keeps them all); `text` is empty.
+    qint64 skipped = 0;
 };
 
 // Everything the run report holds (cli.md "Run report").
@@ -143,6 +166,7 @@ struct RunSnapshot
     QString pipelineId;
     RunStatus status = RunStatus::Pending;
     bool warning = false;
+    bool rehearsal = false; // a rehearsal (nothing ran); the report says so
     QDateTime startedAt;
     QDateTime endedAt;
     QVariantMap inputs;

@@ -2,7 +2,11 @@
 
 #include "Console.h"
 #include "FormatCommand.h"
+#include "LogsCommand.h"
+#include "RemoveCommands.h"
+#include "ReportCommand.h"
 #include "RunCommand.h"
+#include "RunsCommand.h"
 #include "ValidateCommand.h"
 #include "app/Version.h"
 
@@ -18,10 +22,17 @@ struct SubCommand
     int (*run)(const QStringList &arguments);
 };
 
-constexpr std::array<SubCommand, 3> kCommands{{
+constexpr std::array<SubCommand, 10> kCommands{{
     {"validate", "check pipeline files; print problems as file:line:col: message", runValidate},
     {"fmt", "rewrite pipeline files in the canonical form (--check: only report)", runFormat},
     {"run", "run a pipeline with live progress; exit code = the run's result", runRun},
+    {"resume", "run a stored run again, reusing what it finished (--file after a fix)", runResume},
+    {"runs", "list the stored runs, newest first (--json for scripts)", runRuns},
+    {"show", "one stored run: nodes, attempts, errors, decisions (--json: its report)", runShow},
+    {"logs", "a stored run's step output (-f follows a live run)", runLogs},
+    {"report", "write a self-contained HTML report of a stored run", runReport},
+    {"delete", "delete stored runs with their logs", runDelete},
+    {"prune", "delete old finished runs (--keep N | --older-than DURATION)", runPrune},
 }};
 
 const SubCommand *findCommand(const QString &name)

@@ -44,7 +44,7 @@ void InterventionResponder::handle(const engine::InterventionRequest &request)
         }
         ++given;
     }
-    m_callbacks.decide({request.id, mode.decision, QStringLiteral("cli"), {}});
+    m_callbacks.decide({request.id, mode.decision, QStringLiteral("cli"), {}, {}});
 }
 
 } // namespace pw::cli

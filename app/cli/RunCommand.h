@@ -4,9 +4,11 @@
 
 namespace pw::cli {
 
-// `pipewright run FILE [options]` (cli.md): validates the file, types the inputs, reads the
-// secrets, runs the pipeline on the engine thread with live progress, and returns the exit
-// code of the run's result. `arguments` starts with the command name.
+// `pipewright run FILE [options]` (cli.md): the exit code of the run.
 int runRun(const QStringList &arguments);
+
+// `pipewright resume RUN_ID [--file FILE] [--from ID] [options]`: a new run that reuses what
+// the original finished (semantics.md "Runs, storage and resume").
+int runResume(const QStringList &arguments);
 
 } // namespace pw::cli

@@ -1,5 +1,7 @@
 #include "RunMirror.h"
 
+#include "engine/AbortedSnapshot.h"
+
 namespace pw::cli {
 
 using engine::NodeState;
@@ -47,23 +49,7 @@ const NodeState *RunMirror::node(const QString &id) const
 
 engine::RunSnapshot RunMirror::abortedSnapshot() const
 {
-    engine::RunSnapshot snapshot = m_snapshot;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    snapshot.status = engine::RunStatus::Aborted;
-    snapshot.endedAt = now;
-    for (NodeState &node : snapshot.nodes) {
-        if (engine::isFinal(node.status))
-            continue;
-        node.status = engine::NodeStatus::Aborted;
-        node.endedAt = now;
-        // The same pair of events the engine records for a node it cancels.
-        snapshot.events.append({now, node.id, QStringLiteral("cancelled"), 0, {}, -1, {}, {}, {}});
-        snapshot.events.append(
-            {now, node.id, QStringLiteral("ended"), 0, {}, -1, node.status, {}, {}});
-    }
-    for (const NodeState &node : std::as_const(snapshot.nodes))
-        snapshot.warning = snapshot.warning || node.warning;
-    return snapshot;
+    return engine::abortedSnapshot(m_snapshot);
 }
 
 } // namespace pw::cli

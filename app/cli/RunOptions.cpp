@@ -7,7 +7,11 @@
 namespace pw::cli {
 namespace {
 
-const QString kCommand = QStringLiteral("pipewright run");
+QString commandName(RunOptions::Command command)
+{
+    return command == RunOptions::Command::Run ? QStringLiteral("pipewright run")
+                                               : QStringLiteral("pipewright resume");
+}
 
 // The decisions semantics.md offers on a manual intervention (the engine narrows them per
 // request: the group ones only inside a step group).
@@ -59,10 +63,10 @@ std::optional<AnswerMode> parseApprovalMode(const QString &text)
     return std::nullopt;
 }
 
-int usageError(const QString &message)
+int usageError(RunOptions::Command command, const QString &message)
 {
-    printErr(kCommand + QStringLiteral(": ") + message
-             + QStringLiteral("\n(see pipewright run --help)"));
+    printErr(commandName(command) + QStringLiteral(": ") + message
+             + QStringLiteral("\n(see %1 --help)").arg(commandName(command)));
     return ExitUsage;
 }
 
@@ -77,9 +81,20 @@ struct Parser
         QStringLiteral("ID=VALUE")};
     QCommandLineOption db{
         QStringLiteral("db"),
-        QStringLiteral("The run database. Accepted but not used yet: runs are not stored by this "
-                       "version."),
+        QStringLiteral("The run database (default: ~/.local/share/pipewright/runs.sqlite, under "
+                       "$XDG_DATA_HOME); step logs go beside it."),
         QStringLiteral("PATH")};
+    QCommandLineOption noStore{QStringLiteral("no-store"),
+                               QStringLiteral("Keeps nothing: no database row, no logs (cannot be "
+                                              "resumed).")};
+    QCommandLineOption file{QStringLiteral("file"),
+                            QStringLiteral("The pipeline to resume with, after fixing it (default: "
+                                           "the text the original run ran)."),
+                            QStringLiteral("FILE")};
+    QCommandLineOption from{QStringLiteral("from"),
+                            QStringLiteral("Runs this node (step, group or stage) and everything "
+                                           "after it again, even if it succeeded."),
+                            QStringLiteral("ID")};
     QCommandLineOption report{
         QStringLiteral("report"),
         QStringLiteral("Writes the JSON run report when the run ends (also when aborted)."),
@@ -103,25 +118,39 @@ struct Parser
         {QStringLiteral("q"), QStringLiteral("quiet")},
         QStringLiteral("Prints only the final line (questions of 'prompt' still appear).")};
 
-    Parser()
+    explicit Parser(RunOptions::Command command)
     {
-        parser.setApplicationDescription(QStringLiteral(
-            "Runs a pipeline on the engine thread, prints its progress live on stdout and exits\n"
-            "with the run's result. Questions (prompt mode) and diagnostics go to stderr."));
-        parser.addOptions(
-            {help, input, db, report, onIntervention, onApproval, maxParallel, quiet});
-        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The pipeline file."));
+        if (command == RunOptions::Command::Run) {
+            parser.setApplicationDescription(QStringLiteral(
+                "Runs a pipeline on the engine thread, prints its progress live on stdout and exits\n"
+                "with the run's result. Questions (prompt mode) and diagnostics go to stderr. The run\n"
+                "is stored (pipewright runs, show, logs, resume)."));
+            parser.addOptions({help, input, db, noStore, report, onIntervention, onApproval, maxParallel,
+                               quiet});
+            parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The pipeline file."));
+        } else {
+            parser.setApplicationDescription(QStringLiteral(
+                "Resumes a stored run as a new run (Metaflow resume): the steps that succeeded and\n"
+                "everything they follow are reused (`cloned`), the rest runs, with the original's\n"
+                "inputs. Give --file after fixing the pipeline."));
+            parser.addOptions({help, file, from, db, noStore, report, onIntervention, onApproval,
+                               maxParallel, quiet});
+            parser.addPositionalArgument(QStringLiteral("RUN_ID"),
+                                         QStringLiteral("The run to resume (a unique prefix will do)."));
+        }
     }
 };
 
 } // namespace
 
-QString runHelpText()
+QString runHelpText(RunOptions::Command command)
 {
-    const Parser p;
+    const Parser p(command);
     QString text = p.parser.helpText();
     // Qt names the program by its path; people type "pipewright run".
-    text = QStringLiteral("Usage: pipewright run FILE [options]") + text.mid(text.indexOf(u'\n'));
+    text = (command == RunOptions::Command::Run ? QStringLiteral("Usage: pipewright run FILE [options]")
+                                                : QStringLiteral("Usage: pipewright resume RUN_ID [options]"))
+           + text.mid(text.indexOf(u'\n'));
     return text + QStringLiteral("\nDecisions (any case): ")
            + interventionDecisions().join(QStringLiteral(", "))
            + QStringLiteral(
@@ -138,26 +167,39 @@ QString runHelpText()
                "(including a report that could not be written).");
 }
 
-std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool stdinIsTerminal)
+std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool stdinIsTerminal,
+                                             RunOptions::Command command)
 {
-    Parser p;
-    if (!p.parser.parse(QStringList{kCommand} + arguments.mid(1)))
+    Parser p(command);
+    const auto usageError = [command](const QString &message) { return cli::usageError(command, message); };
+    if (!p.parser.parse(QStringList{commandName(command)} + arguments.mid(1)))
         return usageError(p.parser.errorText());
     if (p.parser.isSet(p.help)) {
-        printOut(runHelpText());
+        printOut(runHelpText(command));
         return int(ExitSuccess);
     }
-    const QStringList files = p.parser.positionalArguments();
-    if (files.isEmpty())
-        return usageError(QStringLiteral("no file given"));
-    if (files.size() > 1)
-        return usageError(QStringLiteral("one file at a time (got %1)").arg(files.size()));
+    const QStringList positional = p.parser.positionalArguments();
+    const QString what = command == RunOptions::Command::Run ? QStringLiteral("file") : QStringLiteral("run id");
+    if (positional.isEmpty())
+        return usageError(QStringLiteral("no %1 given").arg(what));
+    if (positional.size() > 1)
+        return usageError(QStringLiteral("one %1 at a time (got %2)").arg(what).arg(positional.size()));
 
     RunOptions options;
-    options.file = files.first();
-    options.inputs = p.parser.values(p.input);
+    options.command = command;
+    if (command == RunOptions::Command::Run) {
+        options.file = positional.first();
+        options.inputs = p.parser.values(p.input);
+    } else {
+        options.resumeRunId = positional.first();
+        options.file = p.parser.value(p.file);
+        options.from = p.parser.value(p.from);
+    }
     options.reportPath = p.parser.value(p.report);
     options.dbPath = p.parser.value(p.db);
+    options.noStore = p.parser.isSet(p.noStore);
+    if (options.noStore && p.parser.isSet(p.db))
+        return usageError(QStringLiteral("--db and --no-store exclude each other"));
     options.quiet = p.parser.isSet(p.quiet);
     const AnswerMode byDefault = stdinIsTerminal ? AnswerMode::prompt() : AnswerMode::wait();
     options.onIntervention = byDefault;

@@ -21,14 +21,19 @@ struct AnswerMode
     bool operator==(const AnswerMode &) const = default;
 };
 
-// The options of `pipewright run` (cli.md), checked for everything that can be checked
-// without loading the pipeline.
+// The options of `pipewright run` and `pipewright resume` (cli.md), checked for everything
+// that can be checked without loading the pipeline.
 struct RunOptions
 {
-    QString file;
+    enum class Command { Run, Resume };
+    Command command = Command::Run;
+    QString file; // run: the pipeline; resume: --file (empty: the stored text)
+    QString resumeRunId; // resume: the run to resume (an id or a unique prefix)
+    QString from; // resume --from: this node and everything after it runs again
     QStringList inputs; // the raw ID=VALUE arguments, in order; typed by RunInputs
     QString reportPath; // empty: no report
-    QString dbPath;     // accepted, not used yet (the run store is a later issue)
+    QString dbPath;     // the run database (default: the user's data directory)
+    bool noStore = false; // --no-store: nothing is kept
     AnswerMode onIntervention;
     AnswerMode onApproval;
     std::optional<int> maxParallel;
@@ -38,8 +43,9 @@ struct RunOptions
 // Parses `arguments` (starting with the command name). Either the options, or the exit code
 // to stop with now (help printed: 0; a usage error printed on stderr: 2).
 // `stdinIsTerminal` picks the default answer mode (prompt on a terminal, else wait).
-std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool stdinIsTerminal);
+std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool stdinIsTerminal,
+                                             RunOptions::Command command = RunOptions::Command::Run);
 
-QString runHelpText();
+QString runHelpText(RunOptions::Command command = RunOptions::Command::Run);
 
 } // namespace pw::cli

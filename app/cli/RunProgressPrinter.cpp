@@ -1,6 +1,7 @@
 #include "RunProgressPrinter.h"
 
 #include "RunMirror.h"
+#include "TerminalText.h"
 #include "TimeText.h"
 
 #include <QSet>
@@ -183,15 +184,22 @@ QString RunProgressPrinter::logText(const engine::LogLine &logLine) const
 {
     // The run's own messages ("run timeout of 1s reached", "run aborted (user)").
     if (logLine.node.isEmpty())
-        return line(logLine.at, QStringLiteral("run"), logLine.text);
+        return line(logLine.at, QStringLiteral("run"), terminalSafe(logLine.text));
     // The engine's notes on a step repeat what the event lines say; the step's own output is
     // what people want to see.
     if (logLine.stream == engine::LogLine::Stream::Engine)
         return {};
-    const QChar marker = logLine.stream == engine::LogLine::Stream::Err ? u'!' : u'|';
     const qint64 elapsed = m_mirror.snapshot().startedAt.msecsTo(logLine.at);
+    if (logLine.skipped > 0) {
+        return QStringLiteral("[%1s]     %2 ~ ... %3 line(s) not shown here, too many too fast "
+                              "(pipewright logs %4 %2 shows them all)")
+            .arg(elapsedText(elapsed), logLine.node)
+            .arg(logLine.skipped)
+            .arg(m_mirror.snapshot().runId);
+    }
+    const QChar marker = logLine.stream == engine::LogLine::Stream::Err ? u'!' : u'|';
     return QStringLiteral("[%1s]     %2 %3 %4")
-        .arg(elapsedText(elapsed), logLine.node, marker, logLine.text);
+        .arg(elapsedText(elapsed), logLine.node, marker, terminalSafe(logLine.text));
 }
 
 void RunProgressPrinter::interventionRequested(const engine::InterventionRequest &request)

@@ -41,9 +41,10 @@ bool usesPrompt(const RunOptions &options)
 
 } // namespace
 
-RunSession::RunSession(RunOptions options, QObject *parent)
+RunSession::RunSession(RunOptions options, QString databasePath, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_databasePath(std::move(databasePath))
     , m_printer(m_mirror, [this](const QString &line) { progress(line); })
     , m_prompt(usesPrompt(m_options) ? new TerminalPrompt(this) : nullptr)
     , m_responder(m_options.onIntervention, m_options.onApproval,
@@ -71,7 +72,7 @@ int RunSession::exec(engine::RunRequest request)
 
     m_interrupts = new InterruptHandler(this);
     connect(m_interrupts, &InterruptHandler::interrupted, this, &RunSession::interrupted);
-    m_engine = std::make_unique<engine::EngineThread>();
+    m_engine = std::make_unique<engine::EngineThread>(m_databasePath);
     connectEngine();
     m_engine->startRun(std::move(request));
     const int exitCode = m_loop.exec();
@@ -104,11 +105,17 @@ void RunSession::connectEngine()
             });
     connect(engine, &E::logLinesAdded, this,
             [this](const QString &runId, const QList<engine::LogLine> &lines) {
+                // Taken: the engine may send the next batch. While this thread is busy
+                // printing, it sends none and counts what it leaves out instead.
+                m_engine->acknowledgeLogLines(runId);
                 if (runId != m_runId)
                     return;
                 m_printer.logLinesAdded(lines);
                 schedulePrint();
             });
+    connect(engine, &E::storeProblem, this, [this](const QString &, const QString &message) {
+        diagnostic(QStringLiteral("run store: ") + message);
+    });
     connect(engine, &E::interventionRequested, this, &RunSession::interventionRequested);
     connect(engine, &E::interventionDecided, this, &RunSession::interventionDecided);
     connect(engine, &E::decisionRefused, this, &RunSession::decisionRefused);
@@ -249,7 +256,7 @@ void RunSession::progress(const QString &line)
 
 void RunSession::diagnostic(const QString &line)
 {
-    const QString text = QStringLiteral("pipewright run: ") + masked(line);
+    const QString text = QStringLiteral("pipewright %1: ").arg(m_options.command == RunOptions::Command::Run ? QStringLiteral("run") : QStringLiteral("resume")) + masked(line);
     if (m_prompt)
         m_prompt->printAbove(text, true);
     else

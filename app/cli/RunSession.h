@@ -28,7 +28,8 @@ class RunSession : public QObject
     Q_OBJECT
 
 public:
-    explicit RunSession(RunOptions options, QObject *parent = nullptr);
+    // `databasePath`: the run store the engine writes to; empty: nothing is stored.
+    RunSession(RunOptions options, QString databasePath, QObject *parent = nullptr);
     ~RunSession() override;
 
     // Runs the request to its end (or to a second Ctrl+C) and returns the exit code.
@@ -52,6 +53,7 @@ private:
     QString masked(QString text) const;
 
     RunOptions m_options;
+    QString m_databasePath;
     QStringList m_secretValues; // longest first, so that no part of one is left showing
     QEventLoop m_loop;
     RunMirror m_mirror;

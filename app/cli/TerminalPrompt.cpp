@@ -275,7 +275,7 @@ void TerminalPrompt::submit(const QString &answer)
         redrawLiveLine();
         return;
     }
-    const engine::Decision chosen{request.id, decision, QStringLiteral("user"), comment};
+    const engine::Decision chosen{request.id, decision, QStringLiteral("user"), comment, {}};
     printErr(QStringLiteral("  answered: ") + decision);
     // The next question waits until the engine closed this one, so that what the answer
     // did is printed before it.

@@ -131,8 +131,7 @@ void ShellExecutor::start(const AttemptRequest &request)
     m_spec = *spec;
     m_cancelReason.reset();
     m_groupId = 0;
-    m_stdout = LineSplitter();
-    m_stderr = LineSplitter();
+    resetOutput();
 
     const QString workingDir = resolveWorkingDir(request, m_spec.workingDir);
     if (const QFileInfo dir(workingDir); !workingDir.isEmpty() && !dir.isDir()) {
@@ -202,15 +201,9 @@ std::optional<QString> ShellExecutor::startChild(const ChildProgram &program)
 {
     m_process = std::make_unique<GroupLeaderProcess>(this);
     connect(m_process.get(), &GroupLeaderProcess::standardOutput, this,
-            [this](const QByteArray &bytes) {
-                for (const QString &line : m_stdout.feed(bytes))
-                    emit logLine(Stream::Out, line);
-            });
+            [this](const QByteArray &bytes) { writeOutput(Stream::Out, bytes); });
     connect(m_process.get(), &GroupLeaderProcess::standardError, this,
-            [this](const QByteArray &bytes) {
-                for (const QString &line : m_stderr.feed(bytes))
-                    emit logLine(Stream::Err, line);
-            });
+            [this](const QByteArray &bytes) { writeOutput(Stream::Err, bytes); });
     connect(m_process.get(), &GroupLeaderProcess::finished, this,
             &ShellExecutor::onProcessFinished);
     return m_process->start(program);
@@ -238,10 +231,8 @@ void ShellExecutor::fail(model::ErrorType type, const QString &message)
 void ShellExecutor::flushPartialLines()
 {
     m_process->drainOutput();
-    if (const auto last = m_stdout.finish())
-        emit logLine(Stream::Out, *last);
-    if (const auto last = m_stderr.finish())
-        emit logLine(Stream::Err, *last);
+    endOutput(Stream::Out);
+    endOutput(Stream::Err);
 }
 
 void ShellExecutor::onProcessFinished(int exitCode, int signal)

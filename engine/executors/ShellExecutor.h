@@ -1,7 +1,6 @@
 #pragma once
 
 #include "GroupLeaderProcess.h"
-#include "LineSplitter.h"
 #include "StepExecutor.h"
 
 #include <QTimer>
@@ -59,8 +58,6 @@ private:
     QTimer m_groupPoll; // after SIGKILL: until the last process of the group is gone
     int m_groupPollsLeft = 0;
     AttemptOutcome m_outcomeAfterGroup;
-    LineSplitter m_stdout;
-    LineSplitter m_stderr;
 };
 
 } // namespace pw::engine

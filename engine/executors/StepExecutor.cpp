@@ -2,6 +2,34 @@
 
 namespace pw::engine {
 
+void StepExecutor::writeOutput(LogLine::Stream stream, QByteArrayView bytes)
+{
+    if (m_sink) {
+        m_sink->write(stream, bytes);
+        return;
+    }
+    LineSplitter &lines = stream == LogLine::Stream::Err ? m_stderrLines : m_stdoutLines;
+    for (const QString &line : lines.feed(bytes))
+        emit logLine(stream, line);
+}
+
+void StepExecutor::endOutput(LogLine::Stream stream)
+{
+    if (m_sink) {
+        m_sink->endOfStream(stream);
+        return;
+    }
+    LineSplitter &lines = stream == LogLine::Stream::Err ? m_stderrLines : m_stdoutLines;
+    if (const auto last = lines.finish())
+        emit logLine(stream, *last);
+}
+
+void StepExecutor::resetOutput()
+{
+    m_stdoutLines = LineSplitter();
+    m_stderrLines = LineSplitter();
+}
+
 void StepExecutor::finishSoon(const AttemptOutcome &outcome)
 {
     if (m_pendingOutcome)

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "LineSplitter.h"
 #include "engine/RunTypes.h"
+#include "engine/output/OutputSink.h"
 #include "model/StepSpec.h"
 
 #include <QObject>
@@ -69,11 +71,22 @@ public:
     // (before start(), after `finished`) it does nothing.
     virtual void cancel(CancelReason reason) = 0;
 
+    // Where raw output (a Shell step's pipes) goes; without one it becomes logLine signals.
+    // Not owned; set it to null before the sink goes away.
+    void setOutputSink(OutputSink *sink) { m_sink = sink; }
+
 signals:
     void logLine(pw::engine::LogLine::Stream stream, const QString &text);
     void finished(const pw::engine::AttemptOutcome &outcome);
 
 protected:
+    // Raw output of the attempt, cut anywhere: to the sink, or split into logLine signals.
+    void writeOutput(LogLine::Stream stream, QByteArrayView bytes);
+    // The stream ended: a last line without a newline counts.
+    void endOutput(LogLine::Stream stream);
+    // A new attempt: no partial line of the last one is carried over.
+    void resetOutput();
+
     // Emits `finished` from the event loop: a queued call to ourselves, never on the stack of
     // start(), cancel() or a QProcess / QNetworkReply signal (a receiver that destroys us must
     // not return into a half-dead sender). Dropped if we are destroyed first. Only the first
@@ -89,6 +102,9 @@ protected:
 
 private:
     std::optional<AttemptOutcome> m_pendingOutcome;
+    OutputSink *m_sink = nullptr;
+    LineSplitter m_stdoutLines; // without a sink only
+    LineSplitter m_stderrLines;
 };
 
 } // namespace pw::engine

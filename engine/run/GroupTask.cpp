@@ -56,8 +56,7 @@ void GroupTask::mainDone()
         return;
     }
     m_run.record().retryScheduled(m_id, m_retriesRun + 1, m_retryDelay->count());
-    m_run.record().log(m_id, 0, LogLine::Stream::Engine,
-                       QStringLiteral("RetryStepGroup: running the group again (%1 of its retries)").arg(m_retriesRun));
+    m_run.note(m_id, QStringLiteral("RetryStepGroup: running the group again (%1 of its retries)").arg(m_retriesRun));
     m_retryTimer.start(*m_retryDelay, [this] { rerun(); });
 }
 

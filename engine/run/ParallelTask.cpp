@@ -42,6 +42,8 @@ void ParallelTask::begin()
                 m_run.settle(node, NodeStatus::Aborted);
                 continue;
             }
+            if (m_frame.role == NodeRole::Main && m_run.cloneIfReused(node))
+                continue;
             Progress checked = asTheBlockStarts;
             Frame checkFrame = m_frame;
             checkFrame.progress = &checked;

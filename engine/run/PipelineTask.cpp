@@ -61,7 +61,7 @@ void PipelineTask::nextStageItem()
                 m_run.settleStage(*stage, NodeStatus::Aborted);
                 continue;
             }
-            if (!m_run.passesStageWhen(*stage))
+            if (m_run.cloneStageIfReused(*stage) || !m_run.passesStageWhen(*stage))
                 continue;
             m_startedStages.push_back(std::make_unique<StageTask>(m_run, *stage));
             runners.push_back(std::make_unique<StageRunner>(m_run, *m_startedStages.back()));

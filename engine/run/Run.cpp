@@ -2,7 +2,10 @@
 
 #include "LongTimer.h"
 #include "PipelineTask.h"
+#include "engine/AbortedSnapshot.h"
 #include "engine/EngineLog.h"
+#include "engine/output/AttemptOutput.h"
+#include "engine/store/RunStoreWriter.h"
 
 #include <QRandomGenerator>
 #include <QThread>
@@ -28,9 +31,11 @@ int slotCount(const RunRequest &request)
 
 } // namespace
 
-Run::Run(RunRequest request, QNetworkAccessManager *network, QObject *parent)
+Run::Run(RunRequest request, QNetworkAccessManager *network, std::unique_ptr<RunStoreWriter> store,
+         QObject *parent)
     : QObject(parent)
     , m_request(std::move(request))
+    , m_store(std::move(store))
     , m_id(m_request.runId.isEmpty() ? makeRunId() : m_request.runId)
     , m_network(network)
     , m_plan(m_request.pipeline)
@@ -61,12 +66,108 @@ Run::Run(RunRequest request, QNetworkAccessManager *network, QObject *parent)
     connect(&m_recorder, &RunRecorder::logLinesAdded, this, &Run::logLinesAdded);
     connect(&m_recorder, &RunRecorder::interventionRequested, this, &Run::interventionRequested);
     connect(&m_recorder, &RunRecorder::interventionDecided, this, &Run::interventionDecided);
+    m_recorder.setLiveFeedEnabled(m_request.liveOutput);
+    if (m_store) {
+        m_store->setParent(this);
+        m_store->onError = [this](const QString &message) { emit storeProblem(message); };
+    }
 }
 
-Run::~Run() = default;
+Run::~Run()
+{
+    // Tasks and outputs first: they write to the recorder, the store and the masker.
+    m_root.reset();
+    m_notes.reset();
+    m_recorder.setObserver(nullptr);
+}
+
+std::unique_ptr<AttemptOutput> Run::openOutput(const QString &node, int attempt)
+{
+    std::shared_ptr<StoredLog> stored;
+    if (m_store)
+        stored = m_store->openLog(node, attempt, QDateTime::currentDateTimeUtc());
+    return std::make_unique<AttemptOutput>(node, attempt, m_expressions->masker(), std::move(stored), &m_recorder);
+}
+
+void Run::closeOutput(std::unique_ptr<AttemptOutput> output)
+{
+    if (!output)
+        return;
+    const std::shared_ptr<StoredLog> stored = output->storedLog();
+    output.reset(); // flushes its last partial lines
+    if (m_store)
+        m_store->closeLog(stored);
+}
+
+void Run::note(const QString &node, const QString &text)
+{
+    if (!m_notes)
+        m_notes = openOutput(QString(), 0);
+    m_notes->line(LogLine::Stream::Engine, node.isEmpty() ? text : node + QStringLiteral(": ") + text);
+}
+
+bool Run::cloneIfReused(const model::Node &node)
+{
+    if (m_request.reuse.isEmpty() || node.parallel())
+        return false;
+    const QString id = node.step() ? node.step()->id : node.group()->id;
+    const auto found = m_request.reuse.constFind(id);
+    if (found == m_request.reuse.cend())
+        return false;
+    m_recorder.cloned(id, *found);
+    if (!found->vars.isEmpty()) {
+        for (auto it = found->vars.cbegin(); it != found->vars.cend(); ++it)
+            m_expressions->setVar(it.key(), it.value().toMap());
+    }
+    if (const model::StepGroup *group = node.group())
+        cloneInside(group->steps, group->rollbackSteps, group->errorHandler);
+    return true;
+}
+
+bool Run::cloneStageIfReused(const model::Stage &stage)
+{
+    const auto found = m_request.reuse.constFind(stage.id);
+    if (found == m_request.reuse.cend())
+        return false;
+    m_recorder.cloned(stage.id, *found);
+    cloneInside(stage.steps, stage.rollbackSteps, stage.errorHandler);
+    return true;
+}
+
+// A container reused whole: everything in its main list was reused too (ResumePlan only
+// reuses a container then); its lanes never ran in the original's success, so they are Skipped.
+void Run::cloneInside(const model::NodeList &steps, const model::NodeList &rollbackSteps,
+                      const model::NodeList &errorHandler)
+{
+    for (const model::Node &child : steps) {
+        if (const model::ParallelBlock *parallel = child.parallel()) {
+            for (const model::Node &item : parallel->items) {
+                if (!cloneIfReused(item))
+                    settle(item, NodeStatus::Skipped);
+            }
+        } else if (!cloneIfReused(child)) {
+            settle(child, NodeStatus::Skipped);
+        }
+    }
+    settle(rollbackSteps, NodeStatus::Skipped);
+    settle(errorHandler, NodeStatus::Skipped);
+}
 
 void Run::start()
 {
+    if (m_store) {
+        StoredRunInfo info;
+        info.pipelineText = m_request.pipelineText;
+        info.pipelineFile = m_request.pipelineFile;
+        info.pipelineName = m_request.pipeline.name;
+        info.inputs = m_expressions->mask(m_request.inputs);
+        info.owner = m_request.user;
+        m_recorder.setObserver(m_store.get());
+        if (!m_store->begin(snapshot(), info)) {
+            m_recorder.setObserver(nullptr);
+            m_store.reset(); // said why through storeProblem; the run goes on without it
+        }
+    }
     m_status = RunStatus::Running;
     log()->info("run {} of '{}' started", m_id.toStdString(), m_request.pipeline.id.toStdString());
     if (m_request.pipeline.timeout) {
@@ -75,13 +176,23 @@ void Run::start()
             if (m_finished || isAborted())
                 return;
             m_abortedBy = AbortCause::Timeout;
-            m_recorder.log(QString(), 0, LogLine::Stream::Engine,
-                           QStringLiteral("run timeout of %1 reached: cancelling").arg(m_request.pipeline.timeout->toString()));
+            note(QString(), QStringLiteral("run timeout of %1 reached: cancelling")
+                                .arg(m_request.pipeline.timeout->toString()));
             m_root->cancel(CancelKind::RunTimeout);
         });
     }
     m_root = std::make_unique<PipelineTask>(*this);
     m_root->start([this] { finishRun(); });
+}
+
+void Run::abandon()
+{
+    if (m_finished || !m_store)
+        return;
+    m_recorder.setObserver(nullptr);
+    closeOutput(std::move(m_notes));
+    m_store->finish(abortedSnapshot(snapshot()));
+    m_store.reset();
 }
 
 void Run::abort()
@@ -95,7 +206,7 @@ void Run::abortRun(const QString &cause)
         return;
     if (!isAborted())
         m_abortedBy = cause == QLatin1String("user") ? AbortCause::User : AbortCause::Action;
-    m_recorder.log(QString(), 0, LogLine::Stream::Engine, QStringLiteral("run aborted (%1)").arg(cause));
+    note(QString(), QStringLiteral("run aborted (%1)").arg(cause));
     m_root->cancel(CancelKind::RunAbort);
 }
 
@@ -181,7 +292,7 @@ bool Run::whenAllows(const model::When &when, const Progress &progress, const QS
     if (!result.error.isEmpty()) {
         conditionFailed = true;
         const NodeError error{model::ErrorType::Unknown, m_expressions->mask(result.error)};
-        m_recorder.log(nodeId, 0, LogLine::Stream::Engine, QStringLiteral("when.condition: ") + error.message);
+        note(nodeId, QStringLiteral("when.condition: ") + error.message);
         m_recorder.failedWithoutStart(nodeId, error);
         noteFailure({error.type, error.message, nodeId, m_plan.node(nodeId).stage});
         return false;
@@ -256,7 +367,7 @@ QString Run::openRequest(InterventionRequest request, Answer answer)
         OpenRequest closing = std::move(found->second);
         m_requests.erase(found);
         InterventionRecord record{closing.request, closing.request.onTimeout, QStringLiteral("timeout"), {},
-                                  QDateTime::currentDateTimeUtc()};
+                                  QDateTime::currentDateTimeUtc(), {}};
         m_closedRequests.insert(id, record);
         m_recorder.decided(closing.request.step, record.decision, record.by);
         m_recorder.interventionClosed(record);
@@ -273,7 +384,7 @@ void Run::closeRequest(const QString &requestId)
     if (found == m_requests.end())
         return;
     InterventionRecord record{found->second.request, QStringLiteral("Cancelled"), QStringLiteral("engine"), {},
-                              QDateTime::currentDateTimeUtc()};
+                              QDateTime::currentDateTimeUtc(), {}};
     m_requests.erase(found);
     m_closedRequests.insert(requestId, record);
     m_recorder.interventionClosed(record); // recorded, and observers close their dialogs
@@ -304,7 +415,9 @@ Run::DecisionResult Run::decide(const Decision &decision)
     m_requests.erase(found);
     closing.deadline->stop();
     InterventionRecord record{closing.request, decision.decision, decision.by, m_expressions->mask(decision.comment),
-                              QDateTime::currentDateTimeUtc()};
+                              QDateTime::currentDateTimeUtc(), decision.who};
+    if (record.who.isEmpty() && decision.by != QLatin1String("timeout"))
+        record.who = m_request.user; // the person running the program
     m_closedRequests.insert(decision.requestId, record);
     m_recorder.decided(closing.request.step, record.decision, record.by);
     m_recorder.interventionClosed(record);
@@ -345,8 +458,14 @@ void Run::finishRun()
     m_endedAt = QDateTime::currentDateTimeUtc();
     m_finished = true;
     m_recorder.flush();
+    const RunSnapshot final = snapshot();
+    closeOutput(std::move(m_notes));
+    if (m_store) {
+        m_recorder.setObserver(nullptr);
+        m_store->finish(final);
+    }
     log()->info("run {} ended {}", m_id.toStdString(), toString(m_status).toStdString());
-    emit finished(snapshot());
+    emit finished(final);
 }
 
 RunSnapshot Run::snapshot() const

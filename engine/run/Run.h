@@ -19,6 +19,8 @@ namespace pw::engine {
 
 class PipelineTask;
 class LongTimer;
+class AttemptOutput;
+class RunStoreWriter;
 
 // One run of one pipeline, on the engine thread: owns the pipeline copy, the plan, the
 // record, the expressions, the slots and the task tree, and is the services object every
@@ -28,13 +30,17 @@ class Run : public QObject
     Q_OBJECT
 
 public:
-    Run(RunRequest request, QNetworkAccessManager *network, QObject *parent = nullptr);
+    // `store` (may be null: nothing is kept) is owned by the run from here on.
+    Run(RunRequest request, QNetworkAccessManager *network, std::unique_ptr<RunStoreWriter> store,
+        QObject *parent = nullptr);
     ~Run() override;
 
     const QString &id() const { return m_id; }
     void start();
     // A user abort (an Abort). A second one while the error handler runs cancels it too.
     void abort();
+    // The program stops before the run ended: what is known is stored as an abort, at once.
+    void abandon();
 
     struct DecisionResult
     {
@@ -94,6 +100,20 @@ public:
     // The run's status from what has happened so far (semantics.md precedence).
     RunStatus outcomeSoFar() const;
 
+    // Where an attempt's output goes (the stored log and the live feed); notes of the engine's
+    // about the attempt go there too. Close it when the step moves on.
+    std::unique_ptr<AttemptOutput> openOutput(const QString &node, int attempt);
+    void closeOutput(std::unique_ptr<AttemptOutput> output);
+    // A note of the engine's about the run or a node outside any attempt.
+    void note(const QString &node, const QString &text);
+    // The observer took a batch of the live feed.
+    void acknowledgeLogLines() { m_recorder.acknowledgeLines(); }
+
+    // Resume: when the node (or the stage) is reused from the original run, records it (and
+    // everything inside it) as cloned and returns true: it does not run.
+    bool cloneIfReused(const model::Node &node);
+    bool cloneStageIfReused(const model::Stage &stage);
+
     // Opens a request; `answer` gets the decision (or the timeout's) exactly once.
     using Answer = std::function<void(const QString &decision, const QString &by, const QString &comment)>;
     QString openRequest(InterventionRequest request, Answer answer);
@@ -106,10 +126,14 @@ signals:
     void interventionRequested(const pw::engine::InterventionRequest &request);
     void interventionDecided(const pw::engine::InterventionRecord &record);
     void finished(const pw::engine::RunSnapshot &snapshot);
+    // The run store could not do something (the run goes on).
+    void storeProblem(const QString &message);
 
 private:
     enum class AbortCause { None, Action, User, Timeout };
     void finishRun();
+    void cloneInside(const model::NodeList &steps, const model::NodeList &rollbackSteps,
+                     const model::NodeList &errorHandler);
     bool whenAllows(const model::When &when, const Progress &progress, const QString &nodeId,
                     const Frame &frame, bool &conditionFailed);
 
@@ -121,6 +145,8 @@ private:
     };
 
     RunRequest m_request;
+    std::unique_ptr<RunStoreWriter> m_store;
+    std::unique_ptr<AttemptOutput> m_notes; // the run's own notes, made on first use
     QProcessEnvironment m_stepEnvironment;
     QString m_id;
     QNetworkAccessManager *m_network;

@@ -24,14 +24,8 @@ QJSValue errorObject(QJSEngine &js, const std::optional<RunError> &error)
 
 } // namespace
 
-RunExpressions::RunExpressions(RunInfo info) : m_info(std::move(info))
+RunExpressions::RunExpressions(RunInfo info) : m_info(std::move(info)), m_masker(m_info.secrets)
 {
-    for (auto it = m_info.secrets.cbegin(); it != m_info.secrets.cend(); ++it) {
-        if (!it.value().isEmpty())
-            m_secretValues << it.value();
-    }
-    std::sort(m_secretValues.begin(), m_secretValues.end(),
-              [](const QString &a, const QString &b) { return a.size() > b.size(); });
 }
 
 QJSEngine &RunExpressions::js()
@@ -191,17 +185,12 @@ RunExpressions::TextResult RunExpressions::expand(const QString &text, const Sco
 
 QString RunExpressions::mask(const QString &text) const
 {
-    if (m_secretValues.isEmpty())
-        return text;
-    QString masked = text;
-    for (const QString &secret : m_secretValues)
-        masked.replace(secret, QStringLiteral("***"));
-    return masked;
+    return m_masker.mask(text);
 }
 
 QVariantMap RunExpressions::mask(const QVariantMap &map) const
 {
-    if (m_secretValues.isEmpty())
+    if (m_masker.isEmpty())
         return map;
     QVariantMap masked;
     for (auto it = map.cbegin(); it != map.cend(); ++it) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/RunTypes.h"
+#include "engine/output/SecretMasker.h"
 #include "model/Pipeline.h"
 #include "model/Template.h"
 
@@ -72,6 +73,7 @@ public:
     // Replaces every secret value by ***.
     QString mask(const QString &text) const;
     QVariantMap mask(const QVariantMap &map) const;
+    const SecretMasker &masker() const { return m_masker; }
 
     static QString shellQuote(const QString &value);
 
@@ -90,7 +92,7 @@ private:
     QHash<QString, QJSValue> m_compiled;
     QHash<QString, NodeState> m_dirtySteps;
     QVariantMap m_vars;
-    QStringList m_secretValues; // longest first, so that overlapping secrets mask fully
+    SecretMasker m_masker;
 };
 
 } // namespace pw::engine

@@ -46,6 +46,8 @@ QList<NodeState> RunRecorder::nodes() const
 
 void RunRecorder::addEvent(RunEvent event)
 {
+    if (m_observer)
+        m_observer->eventAdded(event);
     m_events.append(event);
     m_pendingEvents.append(std::move(event));
     scheduleFlush();
@@ -55,6 +57,8 @@ void RunRecorder::changed(const NodeState &state)
 {
     if (onNodeChanged)
         onNodeChanged(state);
+    if (m_observer)
+        m_observer->nodeChanged(state);
     const auto found = m_pendingNodeIndex.constFind(state.id);
     if (found != m_pendingNodeIndex.cend()) {
         m_pendingNodes[*found] = state;
@@ -80,8 +84,48 @@ void RunRecorder::flush()
     }
     if (!m_pendingEvents.isEmpty())
         emit eventsAdded(std::exchange(m_pendingEvents, {}));
-    if (!m_pendingLines.isEmpty())
+    if (!m_pendingLines.isEmpty() && m_unacknowledged < kLiveWindow) {
+        ++m_unacknowledged;
+        m_skipNotice.clear();
         emit logLinesAdded(std::exchange(m_pendingLines, {}));
+    }
+}
+
+bool RunRecorder::hasRoom() const
+{
+    return m_liveEnabled && m_pendingLines.size() < kLiveLinesPerBatch;
+}
+
+void RunRecorder::add(LogLine line)
+{
+    if (!m_liveEnabled)
+        return;
+    m_pendingLines.append(std::move(line));
+    scheduleFlush();
+}
+
+void RunRecorder::skipped(const QString &node, int attempt, qint64 count)
+{
+    if (!m_liveEnabled)
+        return;
+    // One entry per attempt, where the skipping began, counting up: bounded by the number of
+    // attempts running at once.
+    const QPair<QString, int> key{node, attempt};
+    const auto found = m_skipNotice.constFind(key);
+    if (found != m_skipNotice.cend()) {
+        m_pendingLines[*found].skipped += count;
+        return;
+    }
+    m_skipNotice.insert(key, m_pendingLines.size());
+    m_pendingLines.append({now(), node, attempt, LogLine::Stream::Out, {}, count});
+    scheduleFlush();
+}
+
+void RunRecorder::acknowledgeLines()
+{
+    m_unacknowledged = std::max(0, m_unacknowledged - 1);
+    if (!m_pendingLines.isEmpty())
+        scheduleFlush();
 }
 
 void RunRecorder::started(const QString &id)
@@ -99,8 +143,31 @@ void RunRecorder::attemptStarted(const QString &id, int attempt)
 {
     NodeState &state = mutableNode(id);
     state.attempts = attempt;
-    addEvent({now(), id, QStringLiteral("attemptStarted"), attempt, {}, -1, {}, {}, {}});
+    const QDateTime at = now();
+    addEvent({at, id, QStringLiteral("attemptStarted"), attempt, {}, -1, {}, {}, {}});
     changed(state);
+    AttemptRecord record;
+    record.node = id;
+    record.attempt = attempt;
+    record.startedAt = at;
+    m_openAttempts.insert({id, attempt}, record);
+    if (m_observer)
+        m_observer->attemptChanged(record);
+}
+
+void RunRecorder::attemptEnded(const QString &id, int attempt, const QString &outcome,
+                               const std::optional<NodeError> &error)
+{
+    const auto found = m_openAttempts.find({id, attempt});
+    if (found == m_openAttempts.end())
+        return;
+    AttemptRecord record = *found;
+    m_openAttempts.erase(found);
+    record.endedAt = now();
+    record.outcome = outcome;
+    record.error = error;
+    if (m_observer)
+        m_observer->attemptChanged(record);
 }
 
 void RunRecorder::attemptFailed(const QString &id, int attempt, const NodeError &error)
@@ -179,6 +246,30 @@ void RunRecorder::setOutputs(const QString &id, const QVariantMap &outputs)
     changed(state);
 }
 
+void RunRecorder::setVars(const QString &id, const QVariantMap &vars)
+{
+    NodeState &state = mutableNode(id);
+    state.vars = vars;
+    changed(state);
+}
+
+void RunRecorder::cloned(const QString &id, const NodeState &original)
+{
+    NodeState &state = mutableNode(id);
+    const QDateTime at = now();
+    state.status = original.status;
+    state.attempts = original.attempts;
+    state.warning = original.warning;
+    state.error = original.error;
+    state.outputs = original.outputs;
+    state.vars = original.vars;
+    state.cloned = true;
+    state.startedAt = at;
+    state.endedAt = at;
+    addEvent({at, id, QStringLiteral("cloned"), 0, {}, -1, {}, {}, {}});
+    changed(state);
+}
+
 void RunRecorder::setWarning(const QString &id)
 {
     NodeState &state = mutableNode(id);
@@ -205,18 +296,21 @@ void RunRecorder::reset(const QString &id)
 
 void RunRecorder::log(const QString &node, int attempt, LogLine::Stream stream, const QString &text)
 {
-    m_pendingLines.append({now(), node, attempt, stream, text});
-    scheduleFlush();
+    add({now(), node, attempt, stream, text, 0});
 }
 
 void RunRecorder::interventionOpened(const InterventionRequest &request)
 {
+    if (m_observer)
+        m_observer->interventionOpened(request);
     flush(); // the request must not overtake the events that led to it
     emit interventionRequested(request);
 }
 
 void RunRecorder::interventionClosed(const InterventionRecord &record)
 {
+    if (m_observer)
+        m_observer->interventionClosed(record);
     m_interventions.append(record);
     flush();
     emit interventionDecided(record);

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "RecordObserver.h"
 #include "RunPlan.h"
 #include "engine/RunTypes.h"
+#include "engine/output/LiveFeed.h"
 
 #include <QHash>
 #include <QObject>
@@ -13,14 +15,27 @@
 namespace pw::engine {
 
 // The record of one run: every node's state, the events in order, the interventions and the
-// log. Changes go out as signals, events and log lines in batches (a burst of 10,000 lines
-// becomes a few signals), so observers on other threads are never flooded.
-class RunRecorder : public QObject
+// live feed of log lines. Changes go out as signals, events and log lines in batches (a burst
+// of 10,000 lines becomes a few signals), so observers on other threads are never flooded;
+// the store sees every change at once (RecordObserver).
+//
+// The live feed is bounded: at most kLiveLinesPerBatch lines per batch, and no new batch of
+// lines while kLiveWindow batches are not acknowledged (acknowledgeLines()) by the observer,
+// so a reader that falls behind (a slow terminal, a busy window) costs no memory. What it
+// misses is counted and said in its place (LogLine::skipped); the stored log keeps it all.
+class RunRecorder : public QObject, public LiveFeed
 {
     Q_OBJECT
 
 public:
+    static constexpr qsizetype kLiveLinesPerBatch = 1000;
+    static constexpr int kLiveWindow = 2;
+
     RunRecorder(const RunPlan &plan, QObject *parent = nullptr);
+
+    void setObserver(RecordObserver *observer) { m_observer = observer; }
+    // Off: no line goes to the live feed (`run -q`); they are still stored.
+    void setLiveFeedEnabled(bool enabled) { m_liveEnabled = enabled; }
 
     const NodeState &node(const QString &id) const;
     NodeStatus status(const QString &id) const { return node(id).status; }
@@ -28,6 +43,9 @@ public:
     // Each records the node's new state and the matching event.
     void started(const QString &id);
     void attemptStarted(const QString &id, int attempt);
+    // The attempt is over: outcome Succeeded, Failed or Cancelled (with the error, if any).
+    void attemptEnded(const QString &id, int attempt, const QString &outcome,
+                      const std::optional<NodeError> &error = std::nullopt);
     void attemptFailed(const QString &id, int attempt, const NodeError &error);
     void retryScheduled(const QString &id, int attempt, qint64 delayMs);
     void setStatus(const QString &id, NodeStatus status); // Running, Retrying, Waiting, Pending
@@ -37,12 +55,23 @@ public:
     void settled(const QString &id, NodeStatus status); // never started: Skipped or Aborted
     void failedWithoutStart(const QString &id, const NodeError &error);
     void setOutputs(const QString &id, const QVariantMap &outputs);
+    void setVars(const QString &id, const QVariantMap &vars);
+    // Reused from the original run by a resume: the original's final state, a `cloned` event.
+    void cloned(const QString &id, const NodeState &original);
     void setWarning(const QString &id);
     void setError(const QString &id, const NodeError &error);
     // A RetryStepGroup runs these nodes again: back to Pending, attempts kept.
     void reset(const QString &id);
 
+    // A note of the engine's on the live feed (the stored log gets it from AttemptOutput).
     void log(const QString &node, int attempt, LogLine::Stream stream, const QString &text);
+
+    // --- LiveFeed ---
+    bool hasRoom() const override;
+    void add(LogLine line) override;
+    void skipped(const QString &node, int attempt, qint64 count) override;
+    // The observer has taken a batch of lines.
+    void acknowledgeLines();
     void interventionOpened(const InterventionRequest &request);
     void interventionClosed(const InterventionRecord &record);
 
@@ -74,7 +103,12 @@ private:
     QList<NodeState> m_pendingNodes;
     QHash<QString, qsizetype> m_pendingNodeIndex; // id -> position in m_pendingNodes
     QList<LogLine> m_pendingLines;
+    QHash<QPair<QString, int>, qsizetype> m_skipNotice; // (node, attempt) -> its entry in m_pendingLines
+    int m_unacknowledged = 0;
+    bool m_liveEnabled = true;
+    QHash<QPair<QString, int>, AttemptRecord> m_openAttempts;
     QList<InterventionRecord> m_interventions;
+    RecordObserver *m_observer = nullptr;
     QTimer m_flushTimer;
 };
 

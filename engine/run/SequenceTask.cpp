@@ -60,6 +60,9 @@ std::unique_ptr<Task> createNodeTask(Run &run, const model::Node &node, const Fr
 {
     if (const model::ParallelBlock *parallel = node.parallel())
         return std::make_unique<ParallelTask>(run, *parallel, frame);
+    // Reused by a resume: not run, and its `when` was settled by the original run.
+    if (frame.role == NodeRole::Main && run.cloneIfReused(node))
+        return nullptr;
     if (!run.passesWhen(node, frame))
         return nullptr;
     return createCheckedNodeTask(run, node, frame);

@@ -5,6 +5,7 @@
 #include "Run.h"
 #include "StageTask.h"
 #include "engine/executors/ExecutorFactory.h"
+#include "engine/output/AttemptOutput.h"
 
 #include <QDir>
 
@@ -33,11 +34,24 @@ StepTask::~StepTask()
     releaseSlot();
     if (!m_requestId.isEmpty())
         m_run.closeRequest(m_requestId);
+    if (m_executor)
+        m_executor->setOutputSink(nullptr); // it may outlive us briefly (deleteLater)
+    closeOutput();
 }
 
 void StepTask::log(const QString &text)
 {
-    m_run.record().log(m_step.id, m_attempt, LogLine::Stream::Engine, m_run.expressions().mask(text));
+    const QString masked = m_run.expressions().mask(text);
+    if (m_attempt == 0 || !m_output) {
+        m_run.note(m_step.id, masked); // before any attempt: the run's notes
+        return;
+    }
+    m_output->line(LogLine::Stream::Engine, masked);
+}
+
+void StepTask::closeOutput()
+{
+    m_run.closeOutput(std::move(m_output));
 }
 
 RunError StepTask::runError() const
@@ -91,6 +105,8 @@ void StepTask::beginAttempt()
     ++m_attempt;
     if (++m_executionAttempts == 1)
         m_executionClock.start();
+    closeOutput();
+    m_output = m_run.openOutput(m_step.id, m_attempt);
     m_run.record().attemptStarted(m_step.id, m_attempt);
 }
 
@@ -111,8 +127,10 @@ void StepTask::runAttempt()
         return;
     }
     m_executor = createExecutor(m_step.type(), m_run.network());
+    m_executor->setOutputSink(m_output.get());
     QObject::connect(m_executor.get(), &StepExecutor::logLine, &m_run, [this](LogLine::Stream stream, const QString &text) {
-        m_run.record().log(m_step.id, m_attempt, stream, m_run.expressions().mask(text));
+        if (m_output)
+            m_output->line(stream, text); // masked on its way
     });
     QObject::connect(m_executor.get(), &StepExecutor::finished, &m_run, [this](const AttemptOutcome &outcome) {
         attemptEnded(outcome);
@@ -186,7 +204,16 @@ void StepTask::attemptEnded(const AttemptOutcome &outcome)
     m_attemptTimeout.stop();
     if (m_executor) {
         m_executor->disconnect(&m_run);
+        m_executor->setOutputSink(nullptr);
         m_executor.release()->deleteLater(); // we are inside its signal
+    }
+    if (m_cancelled || outcome.succeeded) {
+        m_run.record().attemptEnded(m_step.id, m_attempt,
+                                    outcome.succeeded && !m_cancelled ? QStringLiteral("Succeeded")
+                                                                      : QStringLiteral("Cancelled"));
+    } else {
+        m_run.record().attemptEnded(m_step.id, m_attempt, QStringLiteral("Failed"),
+                                    NodeError{outcome.errorType, m_run.expressions().mask(outcome.message)});
     }
     if (m_cancelled) {
         endCancelled();
@@ -230,10 +257,12 @@ void StepTask::handleFailure(const NodeError &error)
         }
     }
     if (!m_step.catchVar.isEmpty()) {
-        m_run.expressions().setVar(m_step.catchVar, {{QStringLiteral("type"), model::toString(error.type)},
-                                                     {QStringLiteral("message"), error.message},
-                                                     {QStringLiteral("step"), m_step.id},
-                                                     {QStringLiteral("attempts"), m_attempt}});
+        const QVariantMap caught{{QStringLiteral("type"), model::toString(error.type)},
+                                 {QStringLiteral("message"), error.message},
+                                 {QStringLiteral("step"), m_step.id},
+                                 {QStringLiteral("attempts"), m_attempt}};
+        m_run.expressions().setVar(m_step.catchVar, caught);
+        m_run.record().setVars(m_step.id, {{m_step.catchVar, caught}}); // for a resume to copy
         log(QStringLiteral("caught into vars.%1").arg(m_step.catchVar));
         endAs(NodeStatus::IgnoredFailure, true);
         return;
@@ -399,15 +428,21 @@ void StepTask::openApproval()
                                                                const QString &comment) {
         m_requestId.clear();
         if (by == QLatin1String("timeout")) {
-            handleFailure({model::ErrorType::Timeout,
-                           QStringLiteral("no decision within %1").arg(model::Duration::fromMilliseconds(timeoutMs).toString())});
+            const NodeError error{model::ErrorType::Timeout,
+                                  QStringLiteral("no decision within %1")
+                                      .arg(model::Duration::fromMilliseconds(timeoutMs).toString())};
+            m_run.record().attemptEnded(m_step.id, m_attempt, QStringLiteral("Failed"), error);
+            handleFailure(error);
         } else if (decision == QLatin1String("Approve")) {
             log(QStringLiteral("approved by %1").arg(by));
+            m_run.record().attemptEnded(m_step.id, m_attempt, QStringLiteral("Succeeded"));
             succeed({{QStringLiteral("approvedBy"), by}, {QStringLiteral("comment"), comment}}, false);
         } else {
-            handleFailure({model::ErrorType::ApprovalRejection,
-                           comment.isEmpty() ? QStringLiteral("rejected by %1").arg(by)
-                                             : QStringLiteral("rejected by %1: %2").arg(by, comment)});
+            const NodeError error{model::ErrorType::ApprovalRejection,
+                                  comment.isEmpty() ? QStringLiteral("rejected by %1").arg(by)
+                                                    : QStringLiteral("rejected by %1: %2").arg(by, comment)};
+            m_run.record().attemptEnded(m_step.id, m_attempt, QStringLiteral("Failed"), error);
+            handleFailure(error);
         }
     });
 }
@@ -415,6 +450,7 @@ void StepTask::openApproval()
 void StepTask::endAs(NodeStatus status, bool warning)
 {
     m_phase = Phase::Finished;
+    closeOutput();
     if (warning)
         m_run.record().setWarning(m_step.id);
     m_run.endNode(m_step.id, status, m_frame);
@@ -456,6 +492,8 @@ void StepTask::cancel(CancelKind kind)
 void StepTask::endCancelled()
 {
     m_phase = Phase::Finished;
+    m_run.record().attemptEnded(m_step.id, m_attempt, QStringLiteral("Cancelled")); // a waiting approval
+    closeOutput();
     if (m_cancelled == CancelKind::GroupRetry) {
         finish(); // the group resets this step and runs it again
         releaseSlotAfterDone();

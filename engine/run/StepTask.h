@@ -14,6 +14,7 @@
 namespace pw::engine {
 
 struct PlannedNode;
+class AttemptOutput;
 
 // One step from start to end (semantics.md "One step"): slots, attempts and their
 // timeouts, automatic retry, catch, the failure strategy and its action, manual
@@ -52,6 +53,7 @@ private:
     std::optional<AttemptRequest> buildRequest(QString *error);
     RunError runError() const;
     void log(const QString &text);
+    void closeOutput();
 
     const model::Step &m_step;
     Frame m_frame;
@@ -71,6 +73,7 @@ private:
     SlotPool::Ticket m_ticket = 0;
     bool m_holdsSlot = false;
     std::unique_ptr<StepExecutor> m_executor;
+    std::unique_ptr<AttemptOutput> m_output; // the current attempt's log; notes after it go there too
     LongTimer m_attemptTimeout;
     LongTimer m_retryWait;
     QString m_requestId;

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Pipewright's run benchmarks (issue: engine). Prints figures; asserts nothing, so that a
-# slow machine never fails CI. Targets: (a) 10,000 Echo steps in under 1 s in total;
-# (b) 1,000 Shell `true` steps with maxParallel 2 within 1.3x of `make -j2` on the same
-# commands.
+# Pipewright's run benchmarks. Prints figures; asserts nothing, so that a slow machine never
+# fails CI. Every run is stored (a fresh run database per benchmark), as users run it.
+# Targets: (a) 10,000 Echo steps in under 1 s in total; (b) 1,000 Shell `true` steps with
+# maxParallel 2 within 1.3x of `make -j2` on the same commands; (c) a step printing 1,000,000
+# lines: `run -q` within 1.5x of the same command redirected to a file, peak memory under
+# 100 MB; (d) `yes` for 20 s: peak memory under 100 MB, with -q and without (progress into a
+# pipe nobody reads, the worst reader there is).
 #
 # Each figure is the median of BENCH_RUNS runs (default 5; pipewright and make take turns),
 # because a shared machine's noise moves single runs by 10-20 %.
@@ -67,7 +70,8 @@ generate "$work/echo.yaml" echo 10000
 walls_echo=()
 peaks_echo=()
 for _ in $(seq "$runs"); do
-    measure echo "$binary" run "$work/echo.yaml" --quiet --report "$work/echo-report.json"
+    rm -rf "$work/db"
+    measure echo "$binary" run "$work/echo.yaml" --quiet --report "$work/echo-report.json" --db "$work/db/runs.sqlite"
 done
 wall=$(median_s "${walls_echo[@]}")
 echo "(a) 10,000 Echo steps:       wall ${wall} s, $(per_step_us "$wall" 10000) us/step," \
@@ -85,7 +89,8 @@ peaks_shell=()
 walls_make=()
 peaks_make=()
 for _ in $(seq "$runs"); do
-    measure shell "$binary" run "$work/shell.yaml" --quiet
+    rm -rf "$work/db"
+    measure shell "$binary" run "$work/shell.yaml" --quiet --db "$work/db/runs.sqlite"
     measure make make -s -j2 -f "$work/Makefile"
 done
 pw_wall=$(median_s "${walls_shell[@]}")
@@ -93,3 +98,58 @@ make_wall=$(median_s "${walls_make[@]}")
 ratio=$(python3 -c "print(f'{$pw_wall / max($make_wall, 1e-3):.2f}')")
 echo "(b) 1,000 Shell true, -j2:   pipewright ${pw_wall} s ($(per_step_us "$pw_wall" 1000) us/step," \
      "peak $(maximum "${peaks_shell[@]}") KiB), make ${make_wall} s, ratio ${ratio}x  (target <= 1.3x)"
+
+# (c) One step printing 1,000,000 lines, against the same command writing to a file.
+lines_command='awk "BEGIN { for (i = 1; i <= 1000000; i++) printf \"line %d of the build output\\n\", i }"'
+cat >"$work/lines.yaml" <<YAML
+pipeline:
+  id: bench_lines
+  stages:
+    - stage:
+        id: only
+        steps:
+          - step:
+              id: print
+              type: Shell
+              spec:
+                command: '$lines_command'
+YAML
+walls_lines=()
+peaks_lines=()
+walls_file=()
+peaks_file=()
+for _ in $(seq "$runs"); do
+    rm -rf "$work/db"
+    measure lines "$binary" run "$work/lines.yaml" --quiet --db "$work/db/runs.sqlite"
+    measure file sh -c "$lines_command > '$work/lines.txt'"
+done
+pw_wall=$(median_s "${walls_lines[@]}")
+file_wall=$(median_s "${walls_file[@]}")
+ratio=$(python3 -c "print(f'{$pw_wall / max($file_wall, 1e-3):.2f}')")
+echo "(c) 1,000,000 lines, -q:     pipewright ${pw_wall} s (peak $(maximum "${peaks_lines[@]}") KiB)," \
+     "the command into a file ${file_wall} s, ratio ${ratio}x  (target <= 1.5x, peak < 100 MB)"
+
+# (d) `yes` for 20 s (BENCH_YES_SECONDS), quiet, then with progress into a pipe nobody reads.
+yes_seconds="${BENCH_YES_SECONDS:-20}"
+cat >"$work/yes.yaml" <<YAML
+pipeline:
+  id: bench_yes
+  stages:
+    - stage:
+        id: only
+        steps:
+          - step: {id: flood, type: Shell, timeout: ${yes_seconds}s, spec: {command: "yes"}}
+YAML
+rm -rf "$work/db"
+/usr/bin/time -f "%M" -o "$work/time.txt" "$binary" run "$work/yes.yaml" --quiet --db "$work/db/runs.sqlite" \
+    >/dev/null 2>&1 || true
+quiet_peak=$(cat "$work/time.txt")
+stored=$(du -sk "$work/db" | cut -f1)
+rm -rf "$work/db"
+# The reader sleeps through the whole run: the pipe fills at once and every write to it blocks.
+/usr/bin/time -f "%M" -o "$work/time.txt" "$binary" run "$work/yes.yaml" --db "$work/db/runs.sqlite" \
+    2>/dev/null | { sleep $((yes_seconds + 5)); cat >/dev/null; } || true
+loud_peak=$(cat "$work/time.txt")
+rm -rf "$work/db"
+echo "(d) yes for ${yes_seconds} s:           peak ${quiet_peak} KiB with -q (stored $((stored / 1024)) MiB of log)," \
+     "${loud_peak} KiB with progress into an unread pipe  (target < 100 MB)"

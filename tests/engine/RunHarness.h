@@ -24,6 +24,9 @@ struct RunHarness
     QString workingDir;
     std::optional<int> maxParallel;
     QList<pw::engine::InterventionRequest> requests;
+    QString databasePath; // runs are stored there when set
+    QHash<QString, pw::engine::NodeState> reuse; // a resume's reused nodes
+    QString originRunId;
 
     // --- optional extras (all off by default) ---
     // Called for each request after `answer`, with the engine: for decisions with a comment,
@@ -44,7 +47,7 @@ struct RunHarness
         const std::optional<pw::engine::RunRequest> request = makeRequest(yaml);
         if (!request)
             return std::nullopt;
-        pw::engine::Engine engine;
+        pw::engine::Engine engine(databasePath);
         connectTo(engine);
         QSignalSpy finished(&engine, &pw::engine::Engine::runFinished);
         engine.startRun(*request);
@@ -78,6 +81,9 @@ struct RunHarness
         request.secrets = secrets;
         request.workingDir = workingDir;
         request.maxParallel = maxParallel;
+        request.reuse = reuse;
+        request.originRunId = originRunId;
+        request.user = QStringLiteral("tester");
         return request;
     }
 
@@ -91,7 +97,7 @@ struct RunHarness
             requests << r;
             const QString decision = answer ? answer(r) : QString();
             if (!decision.isEmpty())
-                engine.decide({r.id, decision, QStringLiteral("user"), {}});
+                engine.decide({r.id, decision, QStringLiteral("user"), {}, {}});
             if (onRequest)
                 onRequest(engine, r);
         });
@@ -103,7 +109,10 @@ struct RunHarness
                 onEvent(engine, id, event);
         });
         QObject::connect(&engine, &pw::engine::Engine::logLinesAdded, &engine,
-                         [this](const QString &, const QList<pw::engine::LogLine> &lines) { logLines += lines; });
+                         [this, &engine](const QString &id, const QList<pw::engine::LogLine> &lines) {
+            logLines += lines;
+            engine.acknowledgeLogLines(id);
+        });
         QObject::connect(&engine, &pw::engine::Engine::decisionRefused, &engine,
                          [this](const pw::engine::Decision &d, const QString &reason) { refusals.append({d, reason}); });
         QObject::connect(&engine, &pw::engine::Engine::interventionDecided, &engine,

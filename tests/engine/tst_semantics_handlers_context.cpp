@@ -359,7 +359,7 @@ void TestSemanticsHandlersContext::secretsAreMasked()
     harness.onRequest = [&](Engine &engine, const InterventionRequest &r) {
         ++asked;
         engine.decide({r.id, r.kind == RequestKind::Approval ? s("Approve") : s("Ignore"), s("user"),
-                       s("ok ") + secret});
+                       s("ok ") + secret, {}});
     };
     const auto snapshot = harness.run(R"(pipeline:
   id: p

@@ -210,7 +210,7 @@ void TestSemanticsInterventions::lateDecisionIsRefused()
 {
     RunHarness harness;
     harness.onRequest = [](Engine &engine, const InterventionRequest &r) {
-        QTimer::singleShot(200, &engine, [&engine, id = r.id] { engine.decide({id, s("MarkAsSuccess"), s("user"), {}}); });
+        QTimer::singleShot(200, &engine, [&engine, id = r.id] { engine.decide({id, s("MarkAsSuccess"), s("user"), {}, {}}); });
     };
     const auto snapshot = harness.run(R"(pipeline:
   id: p
@@ -238,8 +238,8 @@ void TestSemanticsInterventions::secondDecisionIsRefused()
 {
     RunHarness harness;
     harness.onRequest = [](Engine &engine, const InterventionRequest &r) {
-        engine.decide({r.id, s("Ignore"), s("cli"), {}});
-        engine.decide({r.id, s("MarkAsSuccess"), s("user"), {}});
+        engine.decide({r.id, s("Ignore"), s("cli"), {}, {}});
+        engine.decide({r.id, s("MarkAsSuccess"), s("user"), {}, {}});
     };
     const auto snapshot = harness.run(R"(pipeline:
   id: p
@@ -269,7 +269,7 @@ void TestSemanticsInterventions::decisionAfterTheDeadlineIsRefused()
     harness.onRequest = [](Engine &engine, const InterventionRequest &r) {
         QThread::msleep(150);
         QVERIFY(QDateTime::currentDateTimeUtc() > r.deadline);
-        engine.decide({r.id, s("MarkAsSuccess"), s("user"), {}});
+        engine.decide({r.id, s("MarkAsSuccess"), s("user"), {}, {}});
     };
     const auto snapshot = harness.run(R"(pipeline:
   id: p
@@ -289,9 +289,9 @@ void TestSemanticsInterventions::decisionNotAllowedIsRefused()
 {
     RunHarness harness;
     harness.onRequest = [](Engine &engine, const InterventionRequest &r) {
-        engine.decide({r.id, s("RetryStepGroup"), s("user"), {}}); // not in a group
-        engine.decide({r.id, s("Approve"), s("user"), {}}); // not an intervention decision
-        QTimer::singleShot(50, &engine, [&engine, id = r.id] { engine.decide({id, s("MarkAsSuccess"), s("user"), {}}); });
+        engine.decide({r.id, s("RetryStepGroup"), s("user"), {}, {}}); // not in a group
+        engine.decide({r.id, s("Approve"), s("user"), {}, {}}); // not an intervention decision
+        QTimer::singleShot(50, &engine, [&engine, id = r.id] { engine.decide({id, s("MarkAsSuccess"), s("user"), {}, {}}); });
     };
     const auto snapshot = harness.run(R"(pipeline:
   id: p
@@ -315,7 +315,7 @@ void TestSemanticsInterventions::approvalApproved()
 {
     RunHarness harness;
     harness.onRequest = [](Engine &engine, const InterventionRequest &r) {
-        engine.decide({r.id, s("Approve"), s("user"), s("looks good")});
+        engine.decide({r.id, s("Approve"), s("user"), s("looks good"), {}});
     };
     const auto snapshot = harness.run(R"(pipeline:
   id: p
@@ -353,7 +353,7 @@ void TestSemanticsInterventions::approvalRejected()
 {
     RunHarness harness;
     harness.onRequest = [](Engine &engine, const InterventionRequest &r) {
-        engine.decide({r.id, s("Reject"), s("user"), s("not today")});
+        engine.decide({r.id, s("Reject"), s("user"), s("not today"), {}});
     };
     const auto snapshot = harness.run(R"(pipeline:
   id: p
@@ -416,7 +416,7 @@ void TestSemanticsInterventions::otherBranchesGoOnWhileAStepWaits()
 {
     RunHarness harness;
     harness.onRequest = [](Engine &engine, const InterventionRequest &r) {
-        QTimer::singleShot(300, &engine, [&engine, id = r.id] { engine.decide({id, s("Ignore"), s("user"), {}}); });
+        QTimer::singleShot(300, &engine, [&engine, id = r.id] { engine.decide({id, s("Ignore"), s("user"), {}, {}}); });
     };
     const auto snapshot = harness.run(R"(pipeline:
   id: p
@@ -449,7 +449,7 @@ void TestSemanticsInterventions::cancellingAWaitingStepClosesItsRequest()
     QString requestId;
     harness.onRequest = [&](Engine &engine, const InterventionRequest &r) {
         requestId = r.id;
-        QTimer::singleShot(150, &engine, [&engine, id = r.id] { engine.decide({id, s("Ignore"), s("user"), {}}); });
+        QTimer::singleShot(150, &engine, [&engine, id = r.id] { engine.decide({id, s("Ignore"), s("user"), {}, {}}); });
     };
     const auto snapshot = harness.run(R"(pipeline:
   id: p

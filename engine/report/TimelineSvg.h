@@ -1,0 +1,14 @@
+#pragma once
+
+#include "engine/store/RunHistory.h"
+
+#include <QString>
+
+namespace pw::engine {
+
+// The report's timeline: one row per step that did something, its attempts as bars on a time
+// axis coloured by outcome, the waits before retries and for a person as segments of their
+// own, reused (cloned) steps as a mark; every element has a <title> for hovering. Inline SVG.
+QString timelineSvg(const StoredRun &run, int maxRows = 500);
+
+} // namespace pw::engine
