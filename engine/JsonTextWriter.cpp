@@ -8,6 +8,8 @@ namespace pw::engine {
 
 void JsonTextWriter::newLineAndIndent()
 {
+    if (m_compact)
+        return;
     m_text += '\n';
     m_text.append(4 * m_depth, ' ');
 }
@@ -69,7 +71,7 @@ void JsonTextWriter::key(QLatin1StringView name)
     beforeValue();
     m_text += '"';
     m_text += QByteArrayView(name.data(), name.size());
-    m_text += "\": ";
+    m_text += m_compact ? "\":" : "\": ";
     m_afterKey = true;
 }
 
@@ -77,7 +79,7 @@ void JsonTextWriter::key(const QString &name)
 {
     beforeValue();
     appendEscaped(name);
-    m_text += ": ";
+    m_text += m_compact ? ":" : ": ";
     m_afterKey = true;
 }
 

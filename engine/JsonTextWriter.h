@@ -17,6 +17,11 @@ namespace pw::engine {
 class JsonTextWriter
 {
 public:
+    // Indented: QJsonDocument::Indented byte for byte (reports). Compact: one line, as
+    // QJsonDocument::Compact writes it (journal lines, database columns).
+    enum class Layout { Indented, Compact };
+    explicit JsonTextWriter(Layout layout = Layout::Indented) : m_compact(layout == Layout::Compact) {}
+
     void beginObject();
     void endObject();
     void beginArray();
@@ -43,6 +48,7 @@ private:
     void appendEscaped(const QString &text);
 
     QByteArray m_text;
+    bool m_compact = false;
     int m_depth = 0;
     bool m_first = true; // no entry yet in the innermost object or array
     bool m_afterKey = false; // the value of a key comes next: no separator, no indent

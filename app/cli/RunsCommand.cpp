@@ -87,7 +87,10 @@ QString nodeLine(const engine::NodeState &node)
         notes << QStringLiteral("warning");
     if (node.error && node.status != engine::NodeStatus::Succeeded)
         notes << model::toString(node.error->type) + QStringLiteral(": ") + node.error->message;
-    return QString(text + notes.join(QStringLiteral(", "))).trimmed();
+    QString line = text + notes.join(QStringLiteral(", "));
+    while (line.endsWith(u' '))
+        line.chop(1);
+    return line;
 }
 
 void printRun(const engine::StoredRun &stored)

@@ -1,6 +1,7 @@
 #include "RunHistory.h"
 
 #include "OwnerLock.h"
+#include "RunJournal.h"
 #include "StoreValues.h"
 #include "engine/EngineLog.h"
 
@@ -137,15 +138,22 @@ bool RunHistory::recover(qint64 rid, const QString &runId)
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return false;
     };
+    // What the program had done but not yet batched into the database (RunJournal).
+    if (!applyJournal(rid, runId)) {
+        log()->warn("cannot apply the journal of run {}", runId.toStdString());
+        return rollback();
+    }
     // The last sign of life is the best guess of when the program died.
     query.prepare(QStringLiteral(
-        "SELECT max(coalesce((SELECT max(at) FROM events WHERE rid = :rid), 0), "
-        "           coalesce((SELECT max(started_at) FROM attempts WHERE rid = :rid), 0), "
-        "           coalesce((SELECT max(ended_at) FROM nodes WHERE rid = :rid), 0), "
+        "SELECT max(coalesce((SELECT max(max(started_at), coalesce(ended_at, 0)) FROM attempts WHERE rid = :rid), 0), "
+        "           coalesce((SELECT max(max(coalesce(started_at, 0), coalesce(ended_at, 0))) FROM nodes "
+        "                     WHERE rid = :rid), 0), "
         "           (SELECT started_at FROM runs WHERE rid = :rid))"));
     query.bindValue(QStringLiteral(":rid"), rid);
-    if (!query.exec() || !query.next())
+    if (!query.exec() || !query.next()) {
+        log()->warn("cannot mark run {} Interrupted: {}", runId.toStdString(), query.lastError().text().toStdString());
         return rollback();
+    }
     const qint64 lastSeen = query.value(0).toLongLong();
 
     // Only if it is still Running: its program may have just finished it.
@@ -163,16 +171,49 @@ bool RunHistory::recover(qint64 rid, const QString &runId)
         query.bindValue(QStringLiteral(":message"), kInterruptedMessage);
         return query.exec();
     };
+    // Attempts that never ended were cut: their steps get DelegateRestart (semantics.md).
+    QStringList cut;
+    query.prepare(QStringLiteral("SELECT DISTINCT node_id FROM attempts WHERE rid = ? AND ended_at IS NULL"));
+    query.addBindValue(rid);
+    if (!query.exec())
+        return rollback();
+    while (query.next())
+        cut << query.value(0).toString();
+    const QList<NodeState> plan = planOf(rid);
+    QSqlQuery failStep(m_db.db());
+    // Named placeholders: Qt's SQLite driver binds a name used twice as one parameter.
+    failStep.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO nodes (rid, seq, node_id, kind, status, attempts, warning, cloned, error_type, "
+        "error_message, outputs, vars, started_at, ended_at) "
+        "SELECT :rid, :seq, :node, 'step', 'Failed', coalesce(n.attempts, (SELECT max(attempt) FROM attempts a "
+        "WHERE a.rid = :rid AND a.node_id = :node), 0), coalesce(n.warning, 0), 0, 'DelegateRestart', :message, "
+        "n.outputs, n.vars, coalesce(n.started_at, :at), :at "
+        "FROM (SELECT 1) LEFT JOIN nodes n ON n.rid = :rid AND n.seq = :seq"));
+    for (qsizetype seq = 0; seq < plan.size(); ++seq) {
+        if (!cut.contains(plan.at(seq).id))
+            continue;
+        failStep.bindValue(QStringLiteral(":rid"), rid);
+        failStep.bindValue(QStringLiteral(":seq"), seq);
+        failStep.bindValue(QStringLiteral(":node"), plan.at(seq).id);
+        failStep.bindValue(QStringLiteral(":message"), kInterruptedMessage);
+        failStep.bindValue(QStringLiteral(":at"), lastSeen);
+        if (!failStep.exec()) {
+            log()->warn("cannot mark run {} Interrupted: {}", runId.toStdString(),
+                        failStep.lastError().text().toStdString());
+            return rollback();
+        }
+    }
     const bool updated
         = run(QStringLiteral("UPDATE attempts SET ended_at = :at, outcome = 'Interrupted', "
                              "error_type = 'DelegateRestart', error_message = :message "
                              "WHERE rid = :rid AND ended_at IS NULL"))
-          // Steps that were running, waiting for a retry or for a person: their work was cut.
+          // Steps waiting for a retry or for a person: their work was cut too.
           && run(QStringLiteral("UPDATE nodes SET status = 'Failed', error_type = 'DelegateRestart', "
                                 "error_message = :message, ended_at = :at "
                                 "WHERE rid = :rid AND kind = 'step' "
                                 "AND status IN ('Running', 'Retrying', 'Waiting')"))
-          // Everything else that had not ended never will: containers and nodes not reached.
+          // Everything else that had not ended never will (nodes without a row at all are
+          // shown Aborted by the reader).
           && run(QStringLiteral("UPDATE nodes SET status = 'Aborted', ended_at = :at "
                                 "WHERE rid = :rid AND status IN ('Pending', 'Running', 'Retrying', 'Waiting')"))
           && run(QStringLiteral("UPDATE interventions SET decision = 'Interrupted', decided_by = 'engine', "
@@ -182,7 +223,83 @@ bool RunHistory::recover(qint64 rid, const QString &runId)
                     query.lastError().text().toStdString());
         return rollback();
     }
-    return query.exec(QStringLiteral("COMMIT")) || rollback();
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return rollback();
+    QFile::remove(journalPath(runId));
+    return true;
+}
+
+QString RunHistory::journalPath(const QString &runId) const
+{
+    return m_db.logsDirectory() + u'/' + runId + QStringLiteral(".journal");
+}
+
+QList<NodeState> RunHistory::planOf(qint64 rid)
+{
+    QSqlQuery query(m_db.db());
+    query.prepare(QStringLiteral("SELECT node_plan FROM runs WHERE rid = ?"));
+    query.addBindValue(rid);
+    if (!query.exec() || !query.next())
+        return {};
+    return sv::decodeNodePlan(query.value(0).toByteArray());
+}
+
+bool RunHistory::applyJournal(qint64 rid, const QString &runId)
+{
+    const QList<JournalEntry> entries = RunJournal::read(journalPath(runId));
+    if (entries.isEmpty())
+        return true;
+    QHash<QString, qsizetype> seqOf;
+    const QList<NodeState> plan = planOf(rid);
+    for (qsizetype seq = 0; seq < plan.size(); ++seq)
+        seqOf.insert(plan.at(seq).id, seq);
+    QSqlQuery node(m_db.db());
+    node.prepare(QStringLiteral("INSERT OR REPLACE INTO nodes (rid, seq, node_id, kind, status, attempts, warning, "
+                                "cloned, error_type, error_message, outputs, vars, started_at, ended_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery attempt(m_db.db());
+    attempt.prepare(QStringLiteral("INSERT OR IGNORE INTO attempts (rid, node_id, attempt, started_at, ended_at, "
+                                   "outcome, error_type, error_message, external_id, seq) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                   "(SELECT coalesce(max(seq), 0) + 1 FROM attempts WHERE rid = ?))"));
+    const QVariant noText(QMetaType::fromType<QString>());
+    for (const JournalEntry &entry : entries) {
+        if (entry.node && seqOf.contains(entry.node->id)) {
+            const NodeState &state = *entry.node;
+            const NodeState &placed = plan.at(seqOf.value(state.id));
+            node.bindValue(0, rid);
+            node.bindValue(1, seqOf.value(state.id));
+            node.bindValue(2, state.id);
+            node.bindValue(3, toString(placed.kind));
+            node.bindValue(4, toString(state.status));
+            node.bindValue(5, state.attempts);
+            node.bindValue(6, state.warning ? 1 : 0);
+            node.bindValue(7, state.cloned ? 1 : 0);
+            node.bindValue(8, state.error ? QVariant(model::toString(state.error->type)) : noText);
+            node.bindValue(9, state.error ? QVariant(state.error->message) : noText);
+            node.bindValue(10, sv::json(state.outputs));
+            node.bindValue(11, sv::json(state.vars));
+            node.bindValue(12, sv::time(state.startedAt));
+            node.bindValue(13, sv::time(state.endedAt));
+            if (!node.exec())
+                return false;
+        } else if (entry.attempt) {
+            const AttemptRecord &record = *entry.attempt;
+            attempt.bindValue(0, rid);
+            attempt.bindValue(1, record.node);
+            attempt.bindValue(2, record.attempt);
+            attempt.bindValue(3, sv::time(record.startedAt));
+            attempt.bindValue(4, sv::time(record.endedAt));
+            attempt.bindValue(5, sv::text(record.outcome));
+            attempt.bindValue(6, record.error ? QVariant(model::toString(record.error->type)) : noText);
+            attempt.bindValue(7, record.error ? QVariant(record.error->message) : noText);
+            attempt.bindValue(8, sv::text(record.externalId));
+            attempt.bindValue(9, rid);
+            if (!attempt.exec())
+                return false;
+        }
+    }
+    return true;
 }
 
 QList<RunSummary> RunHistory::runs(std::optional<int> limit)
@@ -261,7 +378,7 @@ std::optional<StoredRun> RunHistory::run(const QString &runId, QString *error)
     QSqlQuery query(m_db.db());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT ") + kSummaryColumns
-                  + QStringLiteral(", r.rid, r.pipeline_text, r.inputs, r.error, r.vars "
+                  + QStringLiteral(", r.rid, r.pipeline_text, r.inputs, r.error, r.vars, r.node_plan "
                                    "FROM runs r WHERE r.run_id = ?"));
     query.addBindValue(runId);
     if (!query.exec())
@@ -287,57 +404,42 @@ std::optional<StoredRun> RunHistory::run(const QString &runId, QString *error)
     snapshot.inputs = sv::map(query.value(14));
     snapshot.error = runErrorOf(query.value(15));
     snapshot.vars = sv::map(query.value(16));
+    const QByteArray nodePlan = query.value(17).toByteArray();
     query.finish();
 
-    query.prepare(QStringLiteral("SELECT node_id, kind, stage, parents, role, step_type, status, attempts, "
-                                 "warning, cloned, error_type, error_message, outputs, vars, started_at, "
-                                 "ended_at FROM nodes WHERE rid = ? ORDER BY seq"));
+    // Every node in plan order; states from their rows. A node without a row never changed:
+    // Pending while the run goes on, and it never will have started once it has ended.
+    snapshot.nodes = sv::decodeNodePlan(nodePlan);
+    for (NodeState &node : snapshot.nodes)
+        node.status = stored.summary.status == RunStatus::Running ? NodeStatus::Pending : NodeStatus::Aborted;
+    query.prepare(QStringLiteral("SELECT seq, status, attempts, warning, cloned, error_type, error_message, outputs, "
+                                 "vars, started_at, ended_at FROM nodes WHERE rid = ?"));
     query.addBindValue(rid);
     if (!query.exec())
         return failed(QStringLiteral("reading the nodes of ") + runId, query);
     while (query.next()) {
-        NodeState node;
-        node.id = query.value(0).toString();
-        node.kind = parseNodeKind(query.value(1).toString()).value_or(NodeKind::Step);
-        node.stage = query.value(2).toString();
-        const QString parents = query.value(3).toString();
-        if (!parents.isEmpty())
-            node.parents = parents.split(u',');
-        node.role = parseNodeRole(query.value(4).toString()).value_or(NodeRole::Main);
-        if (const auto type = model::parseStepType(query.value(5).toString()))
-            node.stepType = *type;
-        node.status = parseNodeStatus(query.value(6).toString()).value_or(NodeStatus::Pending);
-        node.attempts = query.value(7).toInt();
-        node.warning = query.value(8).toBool();
-        node.cloned = query.value(9).toBool();
-        node.error = nodeErrorOf(query.value(10), query.value(11));
-        node.outputs = sv::map(query.value(12));
-        node.vars = sv::map(query.value(13));
-        node.startedAt = sv::time(query.value(14));
-        node.endedAt = sv::time(query.value(15));
-        snapshot.nodes.append(std::move(node));
+        const qsizetype seq = query.value(0).toLongLong();
+        if (seq < 0 || seq >= snapshot.nodes.size())
+            continue;
+        NodeState &node = snapshot.nodes[seq];
+        node.status = parseNodeStatus(query.value(1).toString()).value_or(NodeStatus::Pending);
+        node.attempts = query.value(2).toInt();
+        node.warning = query.value(3).toBool();
+        node.cloned = query.value(4).toBool();
+        node.error = nodeErrorOf(query.value(5), query.value(6));
+        node.outputs = sv::map(query.value(7));
+        node.vars = sv::map(query.value(8));
+        node.startedAt = sv::time(query.value(9));
+        node.endedAt = sv::time(query.value(10));
     }
     query.finish();
 
-    query.prepare(QStringLiteral("SELECT at, node_id, event, attempt, error_type, delay_ms, status, decision, "
-                                 "decided_by FROM events WHERE rid = ? ORDER BY seq"));
+    query.prepare(QStringLiteral("SELECT data FROM events WHERE rid = ? ORDER BY batch"));
     query.addBindValue(rid);
     if (!query.exec())
         return failed(QStringLiteral("reading the events of ") + runId, query);
-    while (query.next()) {
-        RunEvent event;
-        event.at = sv::time(query.value(0));
-        event.node = query.value(1).toString();
-        event.event = query.value(2).toString();
-        event.attempt = query.value(3).isNull() ? 0 : query.value(3).toInt();
-        event.errorType = errorTypeOf(query.value(4));
-        event.delayMs = query.value(5).isNull() ? -1 : query.value(5).toLongLong();
-        if (!query.value(6).isNull())
-            event.status = parseNodeStatus(query.value(6).toString());
-        event.decision = optionalText(query.value(7));
-        event.by = optionalText(query.value(8));
-        snapshot.events.append(std::move(event));
-    }
+    while (query.next())
+        sv::decodeEvents(query.value(0).toByteArray(), snapshot.events);
     query.finish();
 
     query.prepare(QStringLiteral("SELECT node_id, attempt, started_at, ended_at, outcome, error_type, "
@@ -516,7 +618,8 @@ RunHistory::Removal RunHistory::remove(const QStringList &runIds)
             continue;
         }
         const QString runDir = QDir(m_db.logsDirectory()).filePath(runId);
-        removal.freedBytes += dirSize(runDir);
+        removal.freedBytes += dirSize(runDir) + QFileInfo(journalPath(runId)).size();
+        QFile::remove(journalPath(runId));
         QDir(runDir).removeRecursively();
         removal.removed << runId;
     }

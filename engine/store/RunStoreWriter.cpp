@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlError>
+#include <sqlite3.h>
 
 namespace pw::engine {
 namespace {
@@ -27,16 +27,11 @@ QString logFileName(const QString &node, int attempt)
                           : QStringLiteral("%1.%2.log").arg(node).arg(attempt);
 }
 
-// For NOT NULL text columns: an empty QString may be a null one, which binds as NULL.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
-QVariant errorJson(const std::optional<RunError> &error)
+// The run's first failure as JSON text; a null QString (NULL) when there is none.
+QString errorJson(const std::optional<RunError> &error)
 {
     if (!error)
-        return QVariant(QMetaType::fromType<QString>());
+        return {};
     QJsonObject object{{QStringLiteral("type"), model::toString(error->type)},
                        {QStringLiteral("message"), error->message},
                        {QStringLiteral("step"), error->step},
@@ -56,65 +51,73 @@ RunStoreWriter::RunStoreWriter(RunDatabase &database, QObject *parent)
 
 RunStoreWriter::~RunStoreWriter() = default;
 
-void RunStoreWriter::fail(const QString &what, const QSqlQuery &query)
+void RunStoreWriter::fail(const QString &what, const QString &why)
 {
     if (m_failed)
         return;
     m_failed = true;
-    QSqlQuery(m_db.db()).exec(QStringLiteral("ROLLBACK"));
-    const QString message = m_db.describe(what, query);
+    m_rollback.run();
+    const QString message = QStringLiteral("%1 (%2): %3").arg(what, m_db.path(), why);
     log()->error("run store: {}", message.toStdString());
     if (onError)
         onError(message);
 }
 
+void RunStoreWriter::fail(const QString &what, const SqliteStatement &statement)
+{
+    QString why = statement.errorText();
+    if (statement.errorCode() == 5 /* SQLITE_BUSY */ || statement.errorCode() == 6 /* SQLITE_LOCKED */)
+        why = QStringLiteral("the database is locked by another program: ") + why;
+    fail(what, why);
+}
+
 bool RunStoreWriter::prepareStatements()
 {
-    const auto prepare = [this](QSqlQuery &query, const QString &sql) {
-        query = QSqlQuery(m_db.db());
-        if (query.prepare(sql))
+    sqlite3 *db = sqliteHandle(m_db.db());
+    const auto prepare = [this, db](SqliteStatement &statement, const char *sql) {
+        if (statement.prepare(db, sql))
             return true;
-        fail(QStringLiteral("preparing to write"), query);
+        fail(QStringLiteral("preparing to write"), statement);
         return false;
     };
-    return prepare(m_updateNode,
-                   QStringLiteral("UPDATE nodes SET status = ?, attempts = ?, warning = ?, cloned = ?, "
-                                  "error_type = ?, error_message = ?, outputs = ?, vars = ?, "
-                                  "started_at = ?, ended_at = ? WHERE rid = ? AND seq = ?"))
+    return prepare(m_begin, "BEGIN IMMEDIATE") && prepare(m_commit, "COMMIT") && prepare(m_rollback, "ROLLBACK")
+           && prepare(m_insertRun,
+                      "INSERT INTO runs (run_id, pipeline_id, pipeline_name, pipeline_file, pipeline_text, inputs, "
+                      "status, warning, started_at, origin_run_id, owner, rehearsal, node_plan) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Running', 0, ?7, ?8, ?9, ?10, ?11)")
+           && prepare(m_finishRun,
+                      "UPDATE runs SET status = ?1, warning = ?2, error = ?3, vars = ?4, ended_at = ?5 WHERE rid = ?6")
+           && prepare(m_upsertNode,
+                      "INSERT OR REPLACE INTO nodes (status, attempts, warning, cloned, error_type, error_message, "
+                      "outputs, vars, started_at, ended_at, rid, seq, node_id, kind) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
            && prepare(m_upsertAttempt,
-                      QStringLiteral("INSERT OR REPLACE INTO attempts (rid, node_id, attempt, started_at, "
-                                     "ended_at, outcome, error_type, error_message, external_id, seq) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                      "INSERT OR REPLACE INTO attempts (rid, node_id, attempt, started_at, ended_at, outcome, "
+                      "error_type, error_message, external_id, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
            && prepare(m_upsertRequest,
-                      QStringLiteral("INSERT OR REPLACE INTO interventions (rid, request_id, kind, node_id, "
-                                     "stage, error_type, error_message, message, approvers, allowed, "
-                                     "requested_at, deadline, on_timeout, decision, decided_by, comment, "
-                                     "decided_at, decided_user) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-           && prepare(m_insertEvent,
-                      QStringLiteral("INSERT INTO events (rid, seq, at, node_id, event, attempt, error_type, "
-                                     "delay_ms, status, decision, decided_by) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                      "INSERT OR REPLACE INTO interventions (rid, request_id, kind, node_id, stage, error_type, "
+                      "error_message, message, approvers, allowed, requested_at, deadline, on_timeout, decision, "
+                      "decided_by, comment, decided_at, decided_user) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)")
+           && prepare(m_insertEvents, "INSERT INTO events (rid, batch, data) VALUES (?1, ?2, ?3)")
            && prepare(m_upsertLog,
-                      QStringLiteral("INSERT OR REPLACE INTO logs (rid, node_id, attempt, started_at, "
-                                     "content, file, bytes, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                      "INSERT OR REPLACE INTO logs (rid, node_id, attempt, started_at, content, file, bytes, lines) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 }
 
 bool RunStoreWriter::beginTransaction()
 {
-    QSqlQuery query(m_db.db());
-    if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (m_begin.run())
         return true;
-    fail(QStringLiteral("starting a transaction"), query);
+    fail(QStringLiteral("starting a transaction"), m_begin);
     return false;
 }
 
 bool RunStoreWriter::commit()
 {
-    QSqlQuery query(m_db.db());
-    if (query.exec(QStringLiteral("COMMIT")))
+    if (m_commit.run())
         return true;
-    fail(QStringLiteral("committing"), query);
+    fail(QStringLiteral("committing"), m_commit);
     return false;
 }
 
@@ -124,82 +127,64 @@ bool RunStoreWriter::begin(const RunSnapshot &initial, const StoredRunInfo &info
     m_logDirectory = QDir(m_db.logsDirectory()).filePath(m_runId);
     // The lock first: a reader that finds the run Running must also find it locked.
     if (const auto error = m_owner.acquire(m_db.logsDirectory() + u'/' + m_runId + QStringLiteral(".lock"))) {
-        m_failed = true;
-        if (onError)
-            onError(*error);
+        fail(QStringLiteral("marking the run as live"), *error);
+        return false;
+    }
+    if (const auto error = m_journal.open(m_db.logsDirectory() + u'/' + m_runId + QStringLiteral(".journal"))) {
+        fail(QStringLiteral("opening the run's journal"), *error);
         return false;
     }
     if (!prepareStatements() || !beginTransaction())
         return false;
-    QSqlQuery insertRun(m_db.db());
-    insertRun.prepare(QStringLiteral(
-        "INSERT INTO runs (run_id, pipeline_id, pipeline_name, pipeline_file, pipeline_text, inputs, "
-        "status, warning, started_at, origin_run_id, owner, rehearsal) "
-        "VALUES (?, ?, ?, ?, ?, ?, 'Running', 0, ?, ?, ?, ?)"));
-    insertRun.addBindValue(initial.runId);
-    insertRun.addBindValue(initial.pipelineId);
-    insertRun.addBindValue(notNull(info.pipelineName));
-    insertRun.addBindValue(notNull(info.pipelineFile));
-    insertRun.addBindValue(info.pipelineText);
-    insertRun.addBindValue(sv::json(info.inputs).toString().isEmpty() ? QStringLiteral("{}")
-                                                                     : sv::json(info.inputs).toString());
-    insertRun.addBindValue(sv::time(initial.startedAt));
-    insertRun.addBindValue(sv::text(initial.originRunId));
-    insertRun.addBindValue(notNull(info.owner));
-    insertRun.addBindValue(info.rehearsal ? 1 : 0);
-    if (!insertRun.exec()) {
-        fail(QStringLiteral("storing the run"), insertRun);
+    m_insertRun.bindText(1, initial.runId);
+    m_insertRun.bindText(2, initial.pipelineId);
+    m_insertRun.bindText(3, info.pipelineName);
+    m_insertRun.bindText(4, info.pipelineFile);
+    m_insertRun.bindBlob(5, info.pipelineText);
+    m_insertRun.bindText(6, info.inputs.isEmpty() ? QStringLiteral("{}") : sv::json(info.inputs).toString());
+    m_insertRun.bindTime(7, initial.startedAt);
+    m_insertRun.bind(8, initial.originRunId.isEmpty() ? QString() : initial.originRunId);
+    m_insertRun.bindText(9, info.owner);
+    m_insertRun.bind(10, qint64(info.rehearsal ? 1 : 0));
+    m_insertRun.bindBlob(11, sv::encodeNodePlan(initial.nodes));
+    if (!m_insertRun.run()) {
+        fail(QStringLiteral("storing the run"), m_insertRun);
         return false;
     }
-    m_rid = insertRun.lastInsertId().toLongLong();
-
-    QSqlQuery insertNode(m_db.db());
-    insertNode.prepare(QStringLiteral("INSERT INTO nodes (rid, seq, node_id, kind, stage, parents, role, "
-                                      "step_type, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Pending')"));
+    m_rid = sqlite3_last_insert_rowid(sqliteHandle(m_db.db()));
     int seq = 0;
     for (const NodeState &node : initial.nodes) {
-        m_seqOf.insert(node.id, seq);
-        insertNode.bindValue(0, m_rid);
-        insertNode.bindValue(1, seq++);
-        insertNode.bindValue(2, node.id);
-        insertNode.bindValue(3, toString(node.kind));
-        insertNode.bindValue(4, notNull(node.stage));
-        insertNode.bindValue(5, notNull(node.parents.join(u',')));
-        insertNode.bindValue(6, toString(node.role));
-        insertNode.bindValue(7, node.kind == NodeKind::Step ? model::toString(node.stepType) : notNull({}));
-        if (!insertNode.exec()) {
-            fail(QStringLiteral("storing the run's nodes"), insertNode);
-            return false;
-        }
+        m_seqOf.insert(node.id, seq++);
+        if (node.kind == NodeKind::Step
+            && (node.stepType == model::StepType::Shell || node.stepType == model::StepType::Http))
+            m_effectful.insert(node.id);
     }
     return commit();
 }
 
-void RunStoreWriter::finish(const RunSnapshot &snapshot)
+void RunStoreWriter::finish(const RunSnapshot &snapshot, bool writeAllNodes)
 {
     if (ok()) {
         for (auto &[key, log] : m_logs)
             m_closedLogs.append(std::move(log));
         m_logs.clear();
-        for (const NodeState &node : snapshot.nodes)
-            m_dirtyNodes.insert(node.id, node); // final states, whatever was batched before
+        if (writeAllNodes) {
+            for (const NodeState &node : snapshot.nodes)
+                m_dirtyNodes[node.id] = PendingNode{node, {}, {}, false};
+        }
         m_flushTimer.stop();
         if (beginTransaction() && writeNodes() && writeAttempts() && writeInterventions() && writeEvents()
             && writeLogs()) {
-            QSqlQuery update(m_db.db());
-            update.prepare(QStringLiteral("UPDATE runs SET status = ?, warning = ?, error = ?, vars = ?, "
-                                          "ended_at = ? WHERE rid = ?"));
-            update.addBindValue(toString(snapshot.status));
-            update.addBindValue(snapshot.warning ? 1 : 0);
-            update.addBindValue(errorJson(snapshot.error));
-            update.addBindValue(sv::json(snapshot.vars).isNull() ? QStringLiteral("{}")
-                                                                 : sv::json(snapshot.vars).toString());
-            update.addBindValue(sv::time(snapshot.endedAt));
-            update.addBindValue(m_rid);
-            if (!update.exec())
-                fail(QStringLiteral("storing the run's end"), update);
-            else
-                commit();
+            m_finishRun.bindText(1, toString(snapshot.status));
+            m_finishRun.bind(2, qint64(snapshot.warning ? 1 : 0));
+            m_finishRun.bind(3, errorJson(snapshot.error));
+            m_finishRun.bindText(4, snapshot.vars.isEmpty() ? QStringLiteral("{}") : sv::json(snapshot.vars).toString());
+            m_finishRun.bindTime(5, snapshot.endedAt);
+            m_finishRun.bind(6, m_rid);
+            if (!m_finishRun.run())
+                fail(QStringLiteral("storing the run's end"), m_finishRun);
+            else if (commit())
+                m_journal.remove();
         }
     }
     m_closedLogs.clear();
@@ -237,11 +222,18 @@ void RunStoreWriter::nodeChanged(const NodeState &state)
 {
     if (!ok())
         return;
-    m_dirtyNodes.insert(state.id, state);
-    if (isFinal(state.status))
-        commitDurable();
-    else
-        scheduleFlush();
+    PendingNode &pending = m_dirtyNodes[state.id];
+    pending.state = state;
+    pending.jsonReady = false;
+    // Durable before the run moves on; the database gets it with the next batch.
+    if (isFinal(state.status)) {
+        pending.outputsJson = sv::jsonText(state.outputs);
+        pending.varsJson = sv::jsonText(state.vars);
+        pending.jsonReady = true;
+        if (!m_journal.append(state, pending.outputsJson, pending.varsJson))
+            flush();
+    }
+    scheduleFlush();
 }
 
 void RunStoreWriter::eventAdded(const RunEvent &event)
@@ -260,14 +252,14 @@ void RunStoreWriter::attemptChanged(const AttemptRecord &attempt)
     if (!m_attemptSeq.contains(key))
         m_attemptSeq.insert(key, m_attemptSeq.size()); // the order attempts started in
     m_dirtyAttempts[key] = attempt;
-    // An attempt's start is what recovery reads to know what was running (and, for a cluster
-    // job, which job to cancel); its end comes with the node's final state or the next batch.
-    if (!attempt.endedAt.isValid())
-        commitDurable();
-    else
-        scheduleFlush();
+    // What recovery reads to know what was running (and, for a cluster job, what to cancel).
+    if (!attempt.endedAt.isValid() && m_effectful.contains(attempt.node) && !m_journal.append(attempt))
+        flush();
+    scheduleFlush();
 }
 
+// A person is asked, or has answered: into the database at once (rare, and readers such as
+// the GUI of another program show it).
 void RunStoreWriter::interventionOpened(const InterventionRequest &request)
 {
     if (!ok())
@@ -275,7 +267,7 @@ void RunStoreWriter::interventionOpened(const InterventionRequest &request)
     InterventionRecord open;
     open.request = request;
     m_dirtyRequests.append(open);
-    commitDurable();
+    flush();
 }
 
 void RunStoreWriter::interventionClosed(const InterventionRecord &record)
@@ -283,16 +275,7 @@ void RunStoreWriter::interventionClosed(const InterventionRecord &record)
     if (!ok())
         return;
     m_dirtyRequests.append(record);
-    commitDurable();
-}
-
-void RunStoreWriter::commitDurable()
-{
-    if (!ok())
-        return;
-    if (beginTransaction() && writeNodes() && writeAttempts() && writeInterventions())
-        commit();
-    scheduleFlush(); // events and logs follow with the next batch
+    flush();
 }
 
 void RunStoreWriter::flush()
@@ -309,29 +292,35 @@ void RunStoreWriter::flush()
     if (!anything)
         return;
     if (beginTransaction() && writeNodes() && writeAttempts() && writeInterventions() && writeEvents()
-        && writeLogs())
-        commit();
+        && writeLogs() && commit())
+        m_journal.clear(); // all of it is in the database now
     m_closedLogs.clear();
 }
 
 bool RunStoreWriter::writeNodes()
 {
-    for (const NodeState &node : std::as_const(m_dirtyNodes)) {
-        m_updateNode.bindValue(0, toString(node.status));
-        m_updateNode.bindValue(1, node.attempts);
-        m_updateNode.bindValue(2, node.warning ? 1 : 0);
-        m_updateNode.bindValue(3, node.cloned ? 1 : 0);
-        m_updateNode.bindValue(4, node.error ? QVariant(model::toString(node.error->type))
-                                             : QVariant(QMetaType::fromType<QString>()));
-        m_updateNode.bindValue(5, node.error ? QVariant(node.error->message) : QVariant(QMetaType::fromType<QString>()));
-        m_updateNode.bindValue(6, sv::json(node.outputs));
-        m_updateNode.bindValue(7, sv::json(node.vars));
-        m_updateNode.bindValue(8, sv::time(node.startedAt));
-        m_updateNode.bindValue(9, sv::time(node.endedAt));
-        m_updateNode.bindValue(10, m_rid);
-        m_updateNode.bindValue(11, m_seqOf.value(node.id, -1));
-        if (!m_updateNode.exec()) {
-            fail(QStringLiteral("storing node '%1'").arg(node.id), m_updateNode);
+    for (PendingNode &pending : m_dirtyNodes) {
+        const NodeState &node = pending.state;
+        if (!pending.jsonReady) {
+            pending.outputsJson = sv::jsonText(node.outputs);
+            pending.varsJson = sv::jsonText(node.vars);
+        }
+        m_upsertNode.bindText(1, toString(node.status));
+        m_upsertNode.bind(2, qint64(node.attempts));
+        m_upsertNode.bind(3, qint64(node.warning ? 1 : 0));
+        m_upsertNode.bind(4, qint64(node.cloned ? 1 : 0));
+        m_upsertNode.bind(5, node.error ? model::toString(node.error->type) : QString());
+        m_upsertNode.bind(6, node.error ? node.error->message : QString());
+        m_upsertNode.bindUtf8(7, pending.outputsJson);
+        m_upsertNode.bindUtf8(8, pending.varsJson);
+        m_upsertNode.bindTime(9, node.startedAt);
+        m_upsertNode.bindTime(10, node.endedAt);
+        m_upsertNode.bind(11, m_rid);
+        m_upsertNode.bind(12, qint64(m_seqOf.value(node.id, -1)));
+        m_upsertNode.bindText(13, node.id);
+        m_upsertNode.bindText(14, toString(node.kind));
+        if (!m_upsertNode.run()) {
+            fail(QStringLiteral("storing node '%1'").arg(node.id), m_upsertNode);
             return false;
         }
     }
@@ -342,21 +331,18 @@ bool RunStoreWriter::writeNodes()
 bool RunStoreWriter::writeAttempts()
 {
     for (const auto &[key, attempt] : m_dirtyAttempts) {
-        m_upsertAttempt.bindValue(0, m_rid);
-        m_upsertAttempt.bindValue(1, notNull(attempt.node));
-        m_upsertAttempt.bindValue(2, attempt.attempt);
-        m_upsertAttempt.bindValue(3, sv::time(attempt.startedAt));
-        m_upsertAttempt.bindValue(4, sv::time(attempt.endedAt));
-        m_upsertAttempt.bindValue(5, sv::text(attempt.outcome));
-        m_upsertAttempt.bindValue(6, attempt.error ? QVariant(model::toString(attempt.error->type))
-                                                   : QVariant(QMetaType::fromType<QString>()));
-        m_upsertAttempt.bindValue(7, attempt.error ? QVariant(attempt.error->message)
-                                                   : QVariant(QMetaType::fromType<QString>()));
-        m_upsertAttempt.bindValue(8, sv::text(attempt.externalId));
-        m_upsertAttempt.bindValue(9, m_attemptSeq.value(key, 0));
-        if (!m_upsertAttempt.exec()) {
-            fail(QStringLiteral("storing attempt %1 of '%2'").arg(attempt.attempt).arg(attempt.node),
-                 m_upsertAttempt);
+        m_upsertAttempt.bind(1, m_rid);
+        m_upsertAttempt.bindText(2, attempt.node);
+        m_upsertAttempt.bind(3, qint64(attempt.attempt));
+        m_upsertAttempt.bindTime(4, attempt.startedAt);
+        m_upsertAttempt.bindTime(5, attempt.endedAt);
+        m_upsertAttempt.bind(6, attempt.outcome.isEmpty() ? QString() : attempt.outcome);
+        m_upsertAttempt.bind(7, attempt.error ? model::toString(attempt.error->type) : QString());
+        m_upsertAttempt.bind(8, attempt.error ? attempt.error->message : QString());
+        m_upsertAttempt.bind(9, attempt.externalId.isEmpty() ? QString() : attempt.externalId);
+        m_upsertAttempt.bind(10, qint64(m_attemptSeq.value(key, 0)));
+        if (!m_upsertAttempt.run()) {
+            fail(QStringLiteral("storing attempt %1 of '%2'").arg(attempt.attempt).arg(attempt.node), m_upsertAttempt);
             return false;
         }
     }
@@ -366,29 +352,29 @@ bool RunStoreWriter::writeAttempts()
 
 bool RunStoreWriter::writeInterventions()
 {
+    const auto orNull = [](const QString &text) { return text.isEmpty() ? QString() : text; };
     for (const InterventionRecord &record : std::as_const(m_dirtyRequests)) {
         const InterventionRequest &request = record.request;
-        m_upsertRequest.bindValue(0, m_rid);
-        m_upsertRequest.bindValue(1, request.id);
-        m_upsertRequest.bindValue(2, request.kind == RequestKind::Approval ? QStringLiteral("approval")
-                                                                          : QStringLiteral("intervention"));
-        m_upsertRequest.bindValue(3, request.step);
-        m_upsertRequest.bindValue(4, notNull(request.stage));
-        m_upsertRequest.bindValue(5, request.errorType ? QVariant(model::toString(*request.errorType))
-                                                       : QVariant(QMetaType::fromType<QString>()));
-        m_upsertRequest.bindValue(6, sv::text(request.errorMessage));
-        m_upsertRequest.bindValue(7, sv::text(request.message));
-        m_upsertRequest.bindValue(8, sv::text(request.approvers));
-        m_upsertRequest.bindValue(9, notNull(request.allowedDecisions.join(u',')));
-        m_upsertRequest.bindValue(10, sv::time(request.requestedAt));
-        m_upsertRequest.bindValue(11, sv::time(request.deadline));
-        m_upsertRequest.bindValue(12, notNull(request.onTimeout));
-        m_upsertRequest.bindValue(13, sv::text(record.decision));
-        m_upsertRequest.bindValue(14, sv::text(record.by));
-        m_upsertRequest.bindValue(15, sv::text(record.comment));
-        m_upsertRequest.bindValue(16, sv::time(record.decidedAt));
-        m_upsertRequest.bindValue(17, sv::text(record.who));
-        if (!m_upsertRequest.exec()) {
+        m_upsertRequest.bind(1, m_rid);
+        m_upsertRequest.bindText(2, request.id);
+        m_upsertRequest.bindText(3, request.kind == RequestKind::Approval ? QStringLiteral("approval")
+                                                                         : QStringLiteral("intervention"));
+        m_upsertRequest.bindText(4, request.step);
+        m_upsertRequest.bindText(5, request.stage);
+        m_upsertRequest.bind(6, request.errorType ? model::toString(*request.errorType) : QString());
+        m_upsertRequest.bind(7, orNull(request.errorMessage));
+        m_upsertRequest.bind(8, orNull(request.message));
+        m_upsertRequest.bind(9, orNull(request.approvers));
+        m_upsertRequest.bindText(10, request.allowedDecisions.join(u','));
+        m_upsertRequest.bindTime(11, request.requestedAt);
+        m_upsertRequest.bindTime(12, request.deadline);
+        m_upsertRequest.bindText(13, request.onTimeout);
+        m_upsertRequest.bind(14, orNull(record.decision));
+        m_upsertRequest.bind(15, orNull(record.by));
+        m_upsertRequest.bind(16, orNull(record.comment));
+        m_upsertRequest.bindTime(17, record.decidedAt);
+        m_upsertRequest.bind(18, orNull(record.who));
+        if (!m_upsertRequest.run()) {
             fail(QStringLiteral("storing request %1").arg(request.id), m_upsertRequest);
             return false;
         }
@@ -399,24 +385,17 @@ bool RunStoreWriter::writeInterventions()
 
 bool RunStoreWriter::writeEvents()
 {
-    const QVariant nullText(QMetaType::fromType<QString>());
-    const QVariant nullNumber(QMetaType::fromType<qint64>());
-    for (const RunEvent &event : std::as_const(m_pendingEvents)) {
-        m_insertEvent.bindValue(0, m_rid);
-        m_insertEvent.bindValue(1, m_eventSeq++);
-        m_insertEvent.bindValue(2, sv::time(event.at));
-        m_insertEvent.bindValue(3, notNull(event.node));
-        m_insertEvent.bindValue(4, event.event);
-        m_insertEvent.bindValue(5, event.attempt > 0 ? QVariant(event.attempt) : nullNumber);
-        m_insertEvent.bindValue(6, event.errorType ? QVariant(model::toString(*event.errorType)) : nullText);
-        m_insertEvent.bindValue(7, event.delayMs >= 0 ? QVariant(event.delayMs) : nullNumber);
-        m_insertEvent.bindValue(8, event.status ? QVariant(toString(*event.status)) : nullText);
-        m_insertEvent.bindValue(9, sv::text(event.decision));
-        m_insertEvent.bindValue(10, sv::text(event.by));
-        if (!m_insertEvent.exec()) {
-            fail(QStringLiteral("storing events"), m_insertEvent);
-            return false;
-        }
+    if (m_pendingEvents.isEmpty())
+        return true;
+    QByteArray batch;
+    for (const RunEvent &event : std::as_const(m_pendingEvents))
+        sv::appendEvent(batch, event);
+    m_insertEvents.bind(1, m_rid);
+    m_insertEvents.bind(2, m_eventBatch++);
+    m_insertEvents.bindBlob(3, batch);
+    if (!m_insertEvents.run()) {
+        fail(QStringLiteral("storing events"), m_insertEvents);
+        return false;
     }
     m_pendingEvents.clear();
     return true;
@@ -432,16 +411,18 @@ bool RunStoreWriter::writeLogs()
         }
         if (!stored.isDirty())
             return true;
-        m_upsertLog.bindValue(0, m_rid);
-        m_upsertLog.bindValue(1, notNull(stored.node()));
-        m_upsertLog.bindValue(2, stored.attempt());
-        m_upsertLog.bindValue(3, sv::time(stored.startedAt()));
-        m_upsertLog.bindValue(4, stored.storedFileName().isEmpty() ? QVariant(stored.inlineContent())
-                                                                    : QVariant(QMetaType::fromType<QByteArray>()));
-        m_upsertLog.bindValue(5, sv::text(stored.storedFileName()));
-        m_upsertLog.bindValue(6, stored.bytes());
-        m_upsertLog.bindValue(7, stored.lines());
-        if (!m_upsertLog.exec()) {
+        m_upsertLog.bind(1, m_rid);
+        m_upsertLog.bindText(2, stored.node());
+        m_upsertLog.bind(3, qint64(stored.attempt()));
+        m_upsertLog.bindTime(4, stored.startedAt());
+        if (stored.storedFileName().isEmpty())
+            m_upsertLog.bindBlob(5, stored.inlineContent());
+        else
+            m_upsertLog.bindNull(5);
+        m_upsertLog.bind(6, stored.storedFileName().isEmpty() ? QString() : stored.storedFileName());
+        m_upsertLog.bind(7, stored.bytes());
+        m_upsertLog.bind(8, stored.lines());
+        if (!m_upsertLog.run()) {
             fail(QStringLiteral("storing the log of '%1'").arg(stored.node()), m_upsertLog);
             return false;
         }

@@ -2,10 +2,13 @@
 
 #include "StoredLog.h"
 #include "OwnerLock.h"
+#include "RunJournal.h"
 #include "engine/run/RecordObserver.h"
 
+#include "SqliteStatement.h"
+
 #include <QHash>
-#include <QSqlQuery>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -29,12 +32,13 @@ struct StoredRunInfo
 
 // Writes one run into the run database, on the engine thread, through the engine's connection.
 //
-// When: a node's final state, an attempt's start and end, and interventions are committed at
-// once, before the run moves on (so a crash never loses a finished step and recovery knows
-// what was running); events, live node states and logs are committed in batches every 30 ms,
-// because committing them one by one cost more than the steps themselves (10,000 Echo steps:
-// +0.3 s). A failed write is reported once through onError, and the store is then left alone
-// for the rest of the run: the run goes on.
+// When: everything goes into the database in batches, one transaction every 30 ms (one per
+// step cost more than the steps themselves: 10,000 Echo steps +1.5 s). What must not wait for
+// the batch — a node's final state, the start of a Shell or Http attempt — goes into the run's
+// journal (RunJournal) the moment it happens, so a program killed at any moment loses no
+// finished step and recovery knows what was running. Requests to people are committed at once.
+// A failed write is reported once through onError, and the store is then left alone for the
+// rest of the run: the run goes on (and is found Interrupted later, its journal applied).
 class RunStoreWriter : public QObject, public RecordObserver
 {
     Q_OBJECT
@@ -45,8 +49,9 @@ public:
 
     // Locks the run as live, inserts it with every node (Pending); false if it could not.
     bool begin(const RunSnapshot &initial, const StoredRunInfo &info);
-    // The final state of the run; releases the lock.
-    void finish(const RunSnapshot &snapshot);
+    // The final state of the run; releases the lock. `writeAllNodes`: the snapshot's nodes did
+    // not all come through nodeChanged (a run abandoned by a program that stops at once).
+    void finish(const RunSnapshot &snapshot, bool writeAllNodes = false);
 
     // The stored log of one attempt (attempt 0 with an empty node: the run's own notes);
     // closeLog() says it is complete. Shared: whatever still holds it after the run ended
@@ -68,7 +73,6 @@ public:
 
 private:
     bool prepareStatements();
-    void commitDurable();
     void scheduleFlush();
     bool writeNodes();
     bool writeAttempts();
@@ -77,7 +81,8 @@ private:
     bool writeLogs();
     bool beginTransaction();
     bool commit();
-    void fail(const QString &what, const QSqlQuery &query);
+    void fail(const QString &what, const QString &why);
+    void fail(const QString &what, const SqliteStatement &statement);
     bool ok() const { return !m_failed && m_rid > 0; }
 
     RunDatabase &m_db;
@@ -85,24 +90,40 @@ private:
     QString m_runId;
     QString m_logDirectory;
     OwnerLock m_owner;
+    RunJournal m_journal;
     bool m_failed = false;
     QTimer m_flushTimer;
 
     QHash<QString, int> m_seqOf; // node id -> plan order
-    QHash<QString, NodeState> m_dirtyNodes;
+    // Steps whose attempts reach outside the program (Shell, Http): what recovery must know
+    // was running. Attempts of the others (Echo, Wait...) go with the batches.
+    QSet<QString> m_effectful;
+    struct PendingNode
+    {
+        NodeState state;
+        QByteArray outputsJson; // computed once, for the journal and the database
+        QByteArray varsJson;
+        bool jsonReady = false;
+    };
+    QHash<QString, PendingNode> m_dirtyNodes;
     std::map<std::pair<QString, int>, AttemptRecord> m_dirtyAttempts;
     QHash<std::pair<QString, int>, int> m_attemptSeq;
     QList<InterventionRecord> m_dirtyRequests; // open ones have no decision yet
     QList<RunEvent> m_pendingEvents;
-    qint64 m_eventSeq = 0;
+    qint64 m_eventBatch = 0;
     std::map<std::pair<QString, int>, std::shared_ptr<StoredLog>> m_logs;
     QList<std::shared_ptr<StoredLog>> m_closedLogs; // written at the next flush, then dropped
 
-    QSqlQuery m_updateNode;
-    QSqlQuery m_upsertAttempt;
-    QSqlQuery m_upsertRequest;
-    QSqlQuery m_insertEvent;
-    QSqlQuery m_upsertLog;
+    SqliteStatement m_begin;
+    SqliteStatement m_commit;
+    SqliteStatement m_rollback;
+    SqliteStatement m_insertRun;
+    SqliteStatement m_finishRun;
+    SqliteStatement m_upsertNode;
+    SqliteStatement m_upsertAttempt;
+    SqliteStatement m_upsertRequest;
+    SqliteStatement m_insertEvents;
+    SqliteStatement m_upsertLog;
 };
 
 } // namespace pw::engine

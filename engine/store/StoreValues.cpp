@@ -1,5 +1,7 @@
 #include "StoreValues.h"
 
+#include "engine/JsonTextWriter.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -17,11 +19,30 @@ QDateTime time(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+QByteArray jsonText(const QVariantMap &map)
+{
+    if (map.isEmpty())
+        return {};
+    JsonTextWriter json(JsonTextWriter::Layout::Compact);
+    json.beginObject();
+    for (auto it = map.cbegin(); it != map.cend(); ++it) { // a QMap: keys sorted, as JSON objects are
+        json.key(it.key());
+        if (it->typeId() == QMetaType::QString)
+            json.string(it->toString());
+        else
+            json.value(QJsonValue::fromVariant(*it));
+    }
+    json.endObject();
+    QByteArray text = json.take();
+    text.chop(1); // the newline that ends a document
+    return text;
+}
+
 QVariant json(const QVariantMap &map)
 {
     if (map.isEmpty())
         return QVariant(QMetaType::fromType<QString>());
-    return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(map)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(jsonText(map));
 }
 
 QVariantMap map(const QVariant &value)
@@ -34,6 +55,99 @@ QVariantMap map(const QVariant &value)
 QVariant text(const QString &text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QByteArray encodeNodePlan(const QList<NodeState> &nodes)
+{
+    QByteArray plan;
+    plan.reserve(nodes.size() * 48);
+    for (const NodeState &node : nodes) {
+        plan += node.id.toUtf8() + '\t' + toString(node.kind).toLatin1() + '\t' + node.stage.toUtf8() + '\t'
+                + node.parents.join(u',').toUtf8() + '\t' + toString(node.role).toLatin1() + '\t'
+                + (node.kind == NodeKind::Step ? model::toString(node.stepType).toLatin1() : QByteArray()) + '\n';
+    }
+    return plan;
+}
+
+QList<NodeState> decodeNodePlan(const QByteArray &plan)
+{
+    QList<NodeState> nodes;
+    for (const QByteArray &line : plan.split('\n')) {
+        const QList<QByteArray> fields = line.split('\t');
+        if (fields.size() < 6)
+            continue;
+        NodeState node;
+        node.id = QString::fromUtf8(fields.at(0));
+        node.kind = parseNodeKind(QString::fromLatin1(fields.at(1))).value_or(NodeKind::Step);
+        node.stage = QString::fromUtf8(fields.at(2));
+        if (!fields.at(3).isEmpty())
+            node.parents = QString::fromUtf8(fields.at(3)).split(u',');
+        node.role = parseNodeRole(QString::fromLatin1(fields.at(4))).value_or(NodeRole::Main);
+        if (const auto type = model::parseStepType(QString::fromLatin1(fields.at(5))))
+            node.stepType = *type;
+        nodes.append(std::move(node));
+    }
+    return nodes;
+}
+
+void appendEvent(QByteArray &batch, const RunEvent &event)
+{
+    JsonTextWriter json(JsonTextWriter::Layout::Compact);
+    json.beginObject();
+    json.key(QLatin1StringView("at"));
+    json.integer(event.at.toMSecsSinceEpoch());
+    json.key(QLatin1StringView("node"));
+    json.string(event.node);
+    json.key(QLatin1StringView("event"));
+    json.string(event.event);
+    if (event.attempt > 0) {
+        json.key(QLatin1StringView("attempt"));
+        json.integer(event.attempt);
+    }
+    if (event.errorType) {
+        json.key(QLatin1StringView("errorType"));
+        json.string(model::toString(*event.errorType));
+    }
+    if (event.delayMs >= 0) {
+        json.key(QLatin1StringView("delayMs"));
+        json.integer(event.delayMs);
+    }
+    if (event.status) {
+        json.key(QLatin1StringView("status"));
+        json.string(toString(*event.status));
+    }
+    if (!event.decision.isEmpty()) {
+        json.key(QLatin1StringView("decision"));
+        json.string(event.decision);
+        json.key(QLatin1StringView("by"));
+        json.string(event.by);
+    }
+    json.endObject();
+    batch += json.take(); // one line, ending with its newline
+}
+
+void decodeEvents(const QByteArray &batch, QList<RunEvent> &events)
+{
+    for (const QByteArray &line : batch.split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object.isEmpty())
+            continue;
+        RunEvent event;
+        event.at = QDateTime::fromMSecsSinceEpoch(qint64(object.value(QStringLiteral("at")).toDouble()), Qt::UTC);
+        event.node = object.value(QStringLiteral("node")).toString();
+        event.event = object.value(QStringLiteral("event")).toString();
+        event.attempt = object.value(QStringLiteral("attempt")).toInt();
+        if (object.contains(QStringLiteral("errorType")))
+            event.errorType = model::parseErrorType(object.value(QStringLiteral("errorType")).toString());
+        event.delayMs = object.contains(QStringLiteral("delayMs"))
+                            ? qint64(object.value(QStringLiteral("delayMs")).toDouble())
+                            : -1;
+        if (object.contains(QStringLiteral("status")))
+            event.status = parseNodeStatus(object.value(QStringLiteral("status")).toString());
+        event.decision = object.value(QStringLiteral("decision")).toString();
+        event.by = object.value(QStringLiteral("by")).toString();
+        events.append(std::move(event));
+    }
 }
 
 } // namespace pw::engine::storevalues

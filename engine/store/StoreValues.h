@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/RunTypes.h"
+
 #include <QDateTime>
 #include <QVariant>
 #include <QVariantMap>
@@ -13,8 +15,20 @@ QVariant time(const QDateTime &time);
 QDateTime time(const QVariant &value);
 // A map as compact JSON text, or NULL when empty.
 QVariant json(const QVariantMap &map);
+// The same as UTF-8 bytes (a null QByteArray when empty), written directly (JsonTextWriter):
+// every node's outputs go through here, twice (journal and database).
+QByteArray jsonText(const QVariantMap &map);
 QVariantMap map(const QVariant &value);
 // Text, or NULL when empty.
 QVariant text(const QString &text);
+
+// runs.node_plan: every node's place in the pipeline (id, kind, stage, parents, role, step
+// type), a line each in plan order. States come from the nodes table.
+QByteArray encodeNodePlan(const QList<NodeState> &nodes);
+QList<NodeState> decodeNodePlan(const QByteArray &plan);
+
+// events.data: a batch of events, a compact JSON object per line.
+void appendEvent(QByteArray &batch, const RunEvent &event);
+void decodeEvents(const QByteArray &batch, QList<RunEvent> &events);
 
 } // namespace pw::engine::storevalues

@@ -231,10 +231,13 @@ private slots:
             QVERIFY(db.open());
             QVERIFY(!StoreSchema::migrateTo(db, 1));
             QSqlQuery query(db);
-            QVERIFY(query.exec(s("INSERT INTO runs (run_id, pipeline_id, pipeline_text, status, started_at, ended_at) "
-                                 "VALUES ('20260101-000000-0001', 'old', 'pipeline: {}', 'Succeeded', 1000, 2000)")));
-            QVERIFY(query.exec(s("INSERT INTO nodes (rid, seq, node_id, kind, role, status, attempts) "
-                                 "VALUES (1, 0, 'a', 'step', 'main', 'Succeeded', 1)")));
+            QVERIFY(query.prepare(s("INSERT INTO runs (run_id, pipeline_id, pipeline_text, status, started_at, "
+                                    "ended_at, node_plan) VALUES ('20260101-000000-0001', 'old', 'pipeline: {}', "
+                                    "'Succeeded', 1000, 2000, ?)")));
+            query.addBindValue(QByteArray("a\tstep\ts\ts\tmain\tEcho\n"));
+            QVERIFY(query.exec());
+            QVERIFY(query.exec(s("INSERT INTO nodes (rid, seq, node_id, kind, status, attempts) "
+                                 "VALUES (1, 0, 'a', 'step', 'Succeeded', 1)")));
             QVERIFY(query.exec(s("INSERT INTO attempts (rid, node_id, attempt, started_at, ended_at, outcome) "
                                  "VALUES (1, 'a', 1, 1000, 1500, 'Succeeded')")));
             QVERIFY(query.exec(s("PRAGMA user_version")) && query.next());
@@ -255,6 +258,8 @@ private slots:
         QVERIFY(!stored->summary.rehearsal);
         QCOMPARE(stored->attempts.size(), 1);
         QVERIFY(stored->attempts.first().externalId.isEmpty());
+        QCOMPARE(statuses(stored->snapshot), QStringList{s("a=Succeeded")});
+        QCOMPARE(stored->snapshot.nodes.first().stage, s("s"));
         // And a new run goes into the migrated database.
         RunHarness harness;
         harness.databasePath = m_db;
@@ -434,7 +439,7 @@ private slots:
         QVERIFY(removal.freedBytes > 100000);
         QVERIFY(!QFile::exists(file));
         QVERIFY(history.runs().isEmpty());
-        for (const char *table : {"nodes", "attempts", "events", "logs", "interventions"}) {
+        for (const char *table : {"nodes", "attempts", "events", "logs", "interventions", "runs"}) {
             QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) && query.next());
             QCOMPARE(query.value(0).toInt(), 0);
         }
