@@ -258,10 +258,13 @@ bool RunHistory::applyJournal(qint64 rid, const QString &runId)
                                 "cloned, error_type, error_message, outputs, vars, started_at, ended_at) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery attempt(m_db.db());
-    attempt.prepare(QStringLiteral("INSERT OR IGNORE INTO attempts (rid, node_id, attempt, started_at, ended_at, "
-                                   "outcome, error_type, error_message, external_id, seq) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                   "(SELECT coalesce(max(seq), 0) + 1 FROM attempts WHERE rid = ?))"));
+    // An attempt the batches had not stored yet, after the others.
+    attempt.prepare(QStringLiteral(
+        "INSERT INTO attempts (rid, seq, node_id, attempt, started_at, ended_at, outcome, error_type, "
+        "error_message, external_id) "
+        "SELECT :rid, (SELECT coalesce(max(seq), -1) + 1 FROM attempts WHERE rid = :rid), :node, :attempt, "
+        ":started, :ended, :outcome, :errorType, :errorMessage, :external "
+        "WHERE NOT EXISTS (SELECT 1 FROM attempts WHERE rid = :rid AND node_id = :node AND attempt = :attempt)"));
     const QVariant noText(QMetaType::fromType<QString>());
     for (const JournalEntry &entry : entries) {
         if (entry.node && seqOf.contains(entry.node->id)) {
@@ -285,16 +288,16 @@ bool RunHistory::applyJournal(qint64 rid, const QString &runId)
                 return false;
         } else if (entry.attempt) {
             const AttemptRecord &record = *entry.attempt;
-            attempt.bindValue(0, rid);
-            attempt.bindValue(1, record.node);
-            attempt.bindValue(2, record.attempt);
-            attempt.bindValue(3, sv::time(record.startedAt));
-            attempt.bindValue(4, sv::time(record.endedAt));
-            attempt.bindValue(5, sv::text(record.outcome));
-            attempt.bindValue(6, record.error ? QVariant(model::toString(record.error->type)) : noText);
-            attempt.bindValue(7, record.error ? QVariant(record.error->message) : noText);
-            attempt.bindValue(8, sv::text(record.externalId));
-            attempt.bindValue(9, rid);
+            attempt.bindValue(QStringLiteral(":rid"), rid);
+            attempt.bindValue(QStringLiteral(":node"), record.node);
+            attempt.bindValue(QStringLiteral(":attempt"), record.attempt);
+            attempt.bindValue(QStringLiteral(":started"), sv::time(record.startedAt));
+            attempt.bindValue(QStringLiteral(":ended"), sv::time(record.endedAt));
+            attempt.bindValue(QStringLiteral(":outcome"), sv::text(record.outcome));
+            attempt.bindValue(QStringLiteral(":errorType"),
+                              record.error ? QVariant(model::toString(record.error->type)) : noText);
+            attempt.bindValue(QStringLiteral(":errorMessage"), record.error ? QVariant(record.error->message) : noText);
+            attempt.bindValue(QStringLiteral(":external"), sv::text(record.externalId));
             if (!attempt.exec())
                 return false;
         }
@@ -443,8 +446,7 @@ std::optional<StoredRun> RunHistory::run(const QString &runId, QString *error)
     query.finish();
 
     query.prepare(QStringLiteral("SELECT node_id, attempt, started_at, ended_at, outcome, error_type, "
-                                 "error_message, external_id FROM attempts WHERE rid = ? "
-                                 "ORDER BY seq, started_at, attempt"));
+                                 "error_message, external_id FROM attempts WHERE rid = ? ORDER BY seq"));
     query.addBindValue(rid);
     if (!query.exec())
         return failed(QStringLiteral("reading the attempts of ") + runId, query);
@@ -505,15 +507,37 @@ QList<StoredLogRef> RunHistory::logs(const QString &runId, const QString &node, 
     const qint64 rid = ridOf(runId);
     if (rid == 0)
         return list;
+    const QDir runDir(QDir(m_db.logsDirectory()).filePath(runId));
+    const auto place = [&runDir](StoredLogRef &ref, const QVariant &file, const QVariant &content) {
+        if (!file.isNull())
+            ref.filePath = runDir.filePath(file.toString());
+        else
+            ref.content = content.toByteArray();
+    };
     QSqlQuery query(m_db.db());
     query.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT node_id, attempt, started_at, bytes, lines, file, content FROM logs "
-                                 "WHERE rid = :rid");
+    // The run's own notes first (they come before anything when a node is not asked for).
+    if (node.isEmpty()) {
+        query.prepare(QStringLiteral("SELECT started_at, notes_bytes, notes_lines, notes_file, notes FROM runs "
+                                     "WHERE rid = ? AND notes_lines > 0"));
+        query.addBindValue(rid);
+        if (query.exec() && query.next()) {
+            StoredLogRef ref;
+            ref.startedAt = sv::time(query.value(0));
+            ref.bytes = query.value(1).toLongLong();
+            ref.lines = query.value(2).toLongLong();
+            place(ref, query.value(3), query.value(4));
+            list.append(std::move(ref));
+        }
+        query.finish();
+    }
+    QString sql = QStringLiteral("SELECT node_id, attempt, started_at, log_bytes, log_lines, log_file, log FROM attempts "
+                                 "WHERE rid = :rid AND log_lines > 0");
     if (!node.isEmpty())
         sql += QStringLiteral(" AND node_id = :node");
     if (attempt > 0)
         sql += QStringLiteral(" AND attempt = :attempt");
-    sql += QStringLiteral(" ORDER BY started_at, node_id, attempt");
+    sql += QStringLiteral(" ORDER BY seq");
     query.prepare(sql);
     query.bindValue(QStringLiteral(":rid"), rid);
     if (!node.isEmpty())
@@ -522,7 +546,6 @@ QList<StoredLogRef> RunHistory::logs(const QString &runId, const QString &node, 
         query.bindValue(QStringLiteral(":attempt"), attempt);
     if (!query.exec())
         return list;
-    const QDir runDir(QDir(m_db.logsDirectory()).filePath(runId));
     while (query.next()) {
         StoredLogRef ref;
         ref.node = query.value(0).toString();
@@ -530,11 +553,7 @@ QList<StoredLogRef> RunHistory::logs(const QString &runId, const QString &node, 
         ref.startedAt = sv::time(query.value(2));
         ref.bytes = query.value(3).toLongLong();
         ref.lines = query.value(4).toLongLong();
-        const QString file = optionalText(query.value(5));
-        if (!file.isEmpty())
-            ref.filePath = runDir.filePath(file);
-        else
-            ref.content = query.value(6).toByteArray();
+        place(ref, query.value(5), query.value(6));
         list.append(std::move(ref));
     }
     return list;
@@ -605,7 +624,7 @@ RunHistory::Removal RunHistory::remove(const QStringList &runIds)
         }
         QSqlQuery query(m_db.db());
         bool ok = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        for (const char *table : {"nodes", "attempts", "interventions", "events", "logs", "runs"}) {
+        for (const char *table : {"nodes", "attempts", "interventions", "events", "runs"}) {
             if (!ok)
                 break;
             query.prepare(QStringLiteral("DELETE FROM %1 WHERE rid = ?").arg(QLatin1String(table)));

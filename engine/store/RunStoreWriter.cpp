@@ -93,16 +93,19 @@ bool RunStoreWriter::prepareStatements()
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
            && prepare(m_upsertAttempt,
                       "INSERT OR REPLACE INTO attempts (rid, node_id, attempt, started_at, ended_at, outcome, "
-                      "error_type, error_message, external_id, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                      "error_type, error_message, external_id, seq, log, log_file, log_bytes, log_lines) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
            && prepare(m_upsertRequest,
                       "INSERT OR REPLACE INTO interventions (rid, request_id, kind, node_id, stage, error_type, "
                       "error_message, message, approvers, allowed, requested_at, deadline, on_timeout, decision, "
                       "decided_by, comment, decided_at, decided_user) "
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)")
            && prepare(m_insertEvents, "INSERT INTO events (rid, batch, data) VALUES (?1, ?2, ?3)")
-           && prepare(m_upsertLog,
-                      "INSERT OR REPLACE INTO logs (rid, node_id, attempt, started_at, content, file, bytes, lines) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+           && prepare(m_updateLog,
+                      "UPDATE attempts SET log = ?1, log_file = ?2, log_bytes = ?3, log_lines = ?4 "
+                      "WHERE rid = ?5 AND seq = ?6")
+           && prepare(m_updateNotes,
+                      "UPDATE runs SET notes = ?1, notes_file = ?2, notes_bytes = ?3, notes_lines = ?4 WHERE rid = ?5");
 }
 
 bool RunStoreWriter::beginTransaction()
@@ -166,7 +169,7 @@ void RunStoreWriter::finish(const RunSnapshot &snapshot, bool writeAllNodes)
 {
     if (ok()) {
         for (auto &[key, log] : m_logs)
-            m_closedLogs.append(std::move(log));
+            m_closedLogs[key] = std::move(log);
         m_logs.clear();
         if (writeAllNodes) {
             for (const NodeState &node : snapshot.nodes)
@@ -207,7 +210,7 @@ void RunStoreWriter::closeLog(const std::shared_ptr<StoredLog> &log)
     if (found == m_logs.end() || found->second != log)
         return;
     log->flush();
-    m_closedLogs.append(std::move(found->second));
+    m_closedLogs[found->first] = std::move(found->second);
     m_logs.erase(found);
     scheduleFlush();
 }
@@ -286,7 +289,7 @@ void RunStoreWriter::flush()
     for (auto &[key, log] : m_logs)
         log->flush();
     const bool anything = !m_dirtyNodes.isEmpty() || !m_dirtyAttempts.empty() || !m_dirtyRequests.isEmpty()
-                          || !m_pendingEvents.isEmpty() || !m_closedLogs.isEmpty()
+                          || !m_pendingEvents.isEmpty() || !m_closedLogs.empty()
                           || std::any_of(m_logs.cbegin(), m_logs.cend(),
                                          [](const auto &entry) { return entry.second->isDirty(); });
     if (!anything)
@@ -341,6 +344,17 @@ bool RunStoreWriter::writeAttempts()
         m_upsertAttempt.bind(8, attempt.error ? attempt.error->message : QString());
         m_upsertAttempt.bind(9, attempt.externalId.isEmpty() ? QString() : attempt.externalId);
         m_upsertAttempt.bind(10, qint64(m_attemptSeq.value(key, 0)));
+        // The attempt's log goes on its row (most logs are a line or two).
+        StoredLog *stored = logOf(key);
+        if (stored && stored->storedFileName().isEmpty())
+            m_upsertAttempt.bindBlob(11, stored->inlineContent());
+        else
+            m_upsertAttempt.bindNull(11);
+        m_upsertAttempt.bind(12, stored && !stored->storedFileName().isEmpty() ? stored->storedFileName() : QString());
+        m_upsertAttempt.bind(13, stored ? stored->bytes() : 0);
+        m_upsertAttempt.bind(14, stored ? stored->lines() : 0);
+        if (stored)
+            stored->markWritten();
         if (!m_upsertAttempt.run()) {
             fail(QStringLiteral("storing attempt %1 of '%2'").arg(attempt.attempt).arg(attempt.node), m_upsertAttempt);
             return false;
@@ -401,40 +415,56 @@ bool RunStoreWriter::writeEvents()
     return true;
 }
 
+StoredLog *RunStoreWriter::logOf(const LogKey &key) const
+{
+    if (const auto open = m_logs.find(key); open != m_logs.end())
+        return open->second.get();
+    if (const auto closed = m_closedLogs.find(key); closed != m_closedLogs.end())
+        return closed->second.get();
+    return nullptr;
+}
+
+bool RunStoreWriter::writeLog(StoredLog &stored)
+{
+    if (const QString error = stored.takeError(); !error.isEmpty()) {
+        log()->warn("run store: {}", error.toStdString());
+        if (onError)
+            onError(error);
+    }
+    if (!stored.isDirty())
+        return true;
+    const bool inFile = !stored.storedFileName().isEmpty();
+    SqliteStatement &update = stored.node().isEmpty() ? m_updateNotes : m_updateLog;
+    if (inFile)
+        update.bindNull(1);
+    else
+        update.bindBlob(1, stored.inlineContent());
+    update.bind(2, inFile ? stored.storedFileName() : QString());
+    update.bind(3, stored.bytes());
+    update.bind(4, stored.lines());
+    update.bind(5, m_rid);
+    if (!stored.node().isEmpty()) {
+        const auto seq = m_attemptSeq.constFind({stored.node(), stored.attempt()});
+        if (seq == m_attemptSeq.cend())
+            return true; // no attempt row to put it on
+        update.bind(6, qint64(*seq));
+    }
+    if (!update.run()) {
+        fail(QStringLiteral("storing the log of '%1'").arg(stored.node()), update);
+        return false;
+    }
+    stored.markWritten();
+    return true;
+}
+
 bool RunStoreWriter::writeLogs()
 {
-    const auto write = [this](StoredLog &stored) {
-        if (const QString error = stored.takeError(); !error.isEmpty()) {
-            log()->warn("run store: {}", error.toStdString());
-            if (onError)
-                onError(error);
-        }
-        if (!stored.isDirty())
-            return true;
-        m_upsertLog.bind(1, m_rid);
-        m_upsertLog.bindText(2, stored.node());
-        m_upsertLog.bind(3, qint64(stored.attempt()));
-        m_upsertLog.bindTime(4, stored.startedAt());
-        if (stored.storedFileName().isEmpty())
-            m_upsertLog.bindBlob(5, stored.inlineContent());
-        else
-            m_upsertLog.bindNull(5);
-        m_upsertLog.bind(6, stored.storedFileName().isEmpty() ? QString() : stored.storedFileName());
-        m_upsertLog.bind(7, stored.bytes());
-        m_upsertLog.bind(8, stored.lines());
-        if (!m_upsertLog.run()) {
-            fail(QStringLiteral("storing the log of '%1'").arg(stored.node()), m_upsertLog);
-            return false;
-        }
-        stored.markWritten();
-        return true;
-    };
-    for (auto &[key, log] : m_logs) {
-        if (!write(*log))
+    for (const auto &[key, stored] : m_logs) {
+        if (!writeLog(*stored))
             return false;
     }
-    for (const auto &log : std::as_const(m_closedLogs)) {
-        if (!write(*log))
+    for (const auto &[key, stored] : m_closedLogs) {
+        if (!writeLog(*stored))
             return false;
     }
     return true;

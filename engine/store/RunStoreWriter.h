@@ -72,6 +72,8 @@ public:
     void interventionClosed(const InterventionRecord &record) override;
 
 private:
+    using LogKey = std::pair<QString, int>; // node (empty: the run's notes), attempt
+
     bool prepareStatements();
     void scheduleFlush();
     bool writeNodes();
@@ -79,6 +81,8 @@ private:
     bool writeInterventions();
     bool writeEvents();
     bool writeLogs();
+    StoredLog *logOf(const LogKey &key) const;
+    bool writeLog(StoredLog &log);
     bool beginTransaction();
     bool commit();
     void fail(const QString &what, const QString &why);
@@ -111,8 +115,8 @@ private:
     QList<InterventionRecord> m_dirtyRequests; // open ones have no decision yet
     QList<RunEvent> m_pendingEvents;
     qint64 m_eventBatch = 0;
-    std::map<std::pair<QString, int>, std::shared_ptr<StoredLog>> m_logs;
-    QList<std::shared_ptr<StoredLog>> m_closedLogs; // written at the next flush, then dropped
+    std::map<LogKey, std::shared_ptr<StoredLog>> m_logs;
+    std::map<LogKey, std::shared_ptr<StoredLog>> m_closedLogs; // written at the next flush, then dropped
 
     SqliteStatement m_begin;
     SqliteStatement m_commit;
@@ -123,7 +127,8 @@ private:
     SqliteStatement m_upsertAttempt;
     SqliteStatement m_upsertRequest;
     SqliteStatement m_insertEvents;
-    SqliteStatement m_upsertLog;
+    SqliteStatement m_updateLog;
+    SqliteStatement m_updateNotes;
 };
 
 } // namespace pw::engine

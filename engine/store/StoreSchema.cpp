@@ -8,7 +8,7 @@
 namespace pw::engine {
 namespace {
 
-// Version 1: runs, their nodes, attempts, interventions, events and logs. Times are
+// Version 1: runs, their nodes, attempts (with their logs), interventions and events. Times are
 // milliseconds since the epoch (UTC); `rid` is a run's key inside the database, `run_id`
 // the id people see. Tables keyed by (rid, ...) are WITHOUT ROWID: they are read by run.
 //
@@ -16,7 +16,9 @@ namespace {
 // nodes' places in the pipeline (runs.node_plan: a line per node) and the events (a row per
 // batch of them, JSON lines). A row costs SQLite ~10,000 instructions to insert, a third of
 // an Echo step; a 10,000-step run would spend more time storing its events than running.
-// Node states, attempts, interventions and logs change as the run goes: a row each.
+// Node states, attempts and interventions change as the run goes: a row each. An attempt's
+// log is on its row while it is small (`log`), in a file beside the database once it is not
+// (`log_file`); the run's own notes the same way on the run's row.
 const char *const kVersion1[] = {
     R"(CREATE TABLE runs (
         rid INTEGER PRIMARY KEY,
@@ -34,7 +36,11 @@ const char *const kVersion1[] = {
         ended_at INTEGER,
         origin_run_id TEXT,
         owner TEXT NOT NULL DEFAULT '',
-        node_plan BLOB NOT NULL DEFAULT '')
+        node_plan BLOB NOT NULL DEFAULT '',
+        notes BLOB,
+        notes_file TEXT,
+        notes_bytes INTEGER NOT NULL DEFAULT 0,
+        notes_lines INTEGER NOT NULL DEFAULT 0)
     )",
     "CREATE INDEX runs_by_start ON runs (started_at)",
     "CREATE INDEX runs_by_status ON runs (status)",
@@ -57,15 +63,19 @@ const char *const kVersion1[] = {
     )",
     R"(CREATE TABLE attempts (
         rid INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
         node_id TEXT NOT NULL,
         attempt INTEGER NOT NULL,
-        seq INTEGER NOT NULL DEFAULT 0,
         started_at INTEGER NOT NULL,
         ended_at INTEGER,
         outcome TEXT,
         error_type TEXT,
         error_message TEXT,
-        PRIMARY KEY (rid, node_id, attempt)) WITHOUT ROWID
+        log BLOB,
+        log_file TEXT,
+        log_bytes INTEGER NOT NULL DEFAULT 0,
+        log_lines INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (rid, seq)) WITHOUT ROWID
     )",
     R"(CREATE TABLE interventions (
         rid INTEGER NOT NULL,
@@ -92,17 +102,6 @@ const char *const kVersion1[] = {
         batch INTEGER NOT NULL,
         data BLOB NOT NULL,
         PRIMARY KEY (rid, batch)) WITHOUT ROWID
-    )",
-    R"(CREATE TABLE logs (
-        rid INTEGER NOT NULL,
-        node_id TEXT NOT NULL,
-        attempt INTEGER NOT NULL,
-        started_at INTEGER NOT NULL,
-        content BLOB,
-        file TEXT,
-        bytes INTEGER NOT NULL DEFAULT 0,
-        lines INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (rid, node_id, attempt)) WITHOUT ROWID
     )",
 };
 

@@ -22,6 +22,9 @@ QVariantMap map(const QVariant &value);
 // Text, or NULL when empty.
 QVariant text(const QString &text);
 
+// Appends `text` as a JSON string (quotes included), as Qt would escape it.
+void appendJsonString(QByteArray &out, const QString &text);
+
 // runs.node_plan: every node's place in the pipeline (id, kind, stage, parents, role, step
 // type), a line each in plan order. States come from the nodes table.
 QByteArray encodeNodePlan(const QList<NodeState> &nodes);

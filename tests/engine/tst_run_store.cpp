@@ -238,8 +238,8 @@ private slots:
             QVERIFY(query.exec());
             QVERIFY(query.exec(s("INSERT INTO nodes (rid, seq, node_id, kind, status, attempts) "
                                  "VALUES (1, 0, 'a', 'step', 'Succeeded', 1)")));
-            QVERIFY(query.exec(s("INSERT INTO attempts (rid, node_id, attempt, started_at, ended_at, outcome) "
-                                 "VALUES (1, 'a', 1, 1000, 1500, 'Succeeded')")));
+            QVERIFY(query.exec(s("INSERT INTO attempts (rid, seq, node_id, attempt, started_at, ended_at, outcome, "
+                                 "log, log_lines) VALUES (1, 0, 'a', 1, 1000, 1500, 'Succeeded', 'o0\thi\n', 1)")));
             QVERIFY(query.exec(s("PRAGMA user_version")) && query.next());
             QCOMPARE(query.value(0).toInt(), 1);
             db.close();
@@ -260,6 +260,7 @@ private slots:
         QVERIFY(stored->attempts.first().externalId.isEmpty());
         QCOMPARE(statuses(stored->snapshot), QStringList{s("a=Succeeded")});
         QCOMPARE(stored->snapshot.nodes.first().stage, s("s"));
+        QCOMPARE(storedLines(history.logs(s("20260101-000000-0001"), s("a")).value(0)), QStringList{s("o:hi")});
         // And a new run goes into the migrated database.
         RunHarness harness;
         harness.databasePath = m_db;
@@ -439,7 +440,7 @@ private slots:
         QVERIFY(removal.freedBytes > 100000);
         QVERIFY(!QFile::exists(file));
         QVERIFY(history.runs().isEmpty());
-        for (const char *table : {"nodes", "attempts", "events", "logs", "interventions", "runs"}) {
+        for (const char *table : {"nodes", "attempts", "events", "interventions", "runs"}) {
             QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) && query.next());
             QCOMPARE(query.value(0).toInt(), 0);
         }
