@@ -20,13 +20,17 @@ packages=(
     qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qttest
     qml6-module-qtquick-dialogs qml6-module-qtquick-shapes qml6-module-qt-labs-settings
     qml6-module-qt-labs-platform qml6-module-qtcore
-    libyaml-cpp-dev libspdlog-dev libfmt-dev
+    qml6-module-qt-labs-folderlistmodel
+    libyaml-cpp-dev libspdlog-dev libfmt-dev libsqlite3-dev
     xvfb xauth fonts-dejavu-core
 )
+# Only the tests need these: the HTML report is rendered in headless Chromium.
+test_packages=(chromium)
 
+# install_missing [more packages...]
 install_missing() {
     local missing=()
-    for package in "${packages[@]}"; do
+    for package in "${packages[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
             || missing+=("$package")
     done
@@ -62,12 +66,12 @@ open)
     exec "$root/build/app/pipewright" "$file" "${@:3}"
     ;;
 test)
-    install_missing
+    install_missing "${test_packages[@]}"
     build "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPW_WARNINGS_AS_ERRORS=ON
     run_tests "$root/build"
     ;;
 sanitize)
-    install_missing
+    install_missing "${test_packages[@]}"
     # The designer is left out: its QML engine is Qt's, and the logic under test is below it.
     build "$root/build-asan" -DCMAKE_BUILD_TYPE=Debug -DPW_WARNINGS_AS_ERRORS=ON \
         -DPW_SANITIZE=address,undefined -DPW_BUILD_GUI=OFF

@@ -25,6 +25,7 @@ namespace pw::engine {
 namespace {
 
 constexpr int kExitPollMs = 5;
+constexpr int kPipeBytes = 1024 * 1024;
 
 // Children killed by a destructor are reaped later, by whoever starts or kills the next one,
 // so that no destructor waits (and none leaves a zombie for long).
@@ -320,8 +321,13 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
     m_stdoutFd = stdoutPipe[0];
     m_stderrFd = stderrPipe[0];
     // Our ends only (the child's must block when full); a fresh pipe has no other status flags.
-    for (int fd : {m_stdoutFd, m_stderrFd})
+    for (int fd : {m_stdoutFd, m_stderrFd}) {
         ::fcntl(fd, F_SETFL, O_NONBLOCK);
+        // A step that prints a lot would otherwise stop every 64 KiB until we read (a context
+        // switch each time, both ways); with 1 MiB the two sides run side by side. Best effort:
+        // the system's limit (pipe-max-size) may refuse it.
+        ::fcntl(fd, F_SETPIPE_SZ, kPipeBytes);
+    }
     m_stdoutNotifier = new QSocketNotifier(m_stdoutFd, QSocketNotifier::Read, this);
     connect(m_stdoutNotifier, &QSocketNotifier::activated, this,
             [this] { readPipe(m_stdoutFd, m_stdoutNotifier, false); });
@@ -353,7 +359,7 @@ void GroupLeaderProcess::readPipe(int &fd, QSocketNotifier *&notifier, bool isEr
 {
     if (fd < 0)
         return;
-    char buffer[16 * 1024];
+    char buffer[64 * 1024];
     // Bounded, so that a command that writes without pause cannot starve the event loop.
     for (int round = 0; round < 16; ++round) {
         const ssize_t count = ::read(fd, buffer, sizeof buffer);

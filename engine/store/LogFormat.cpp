@@ -1,6 +1,7 @@
 #include "LogFormat.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace pw::engine {
 
@@ -16,13 +17,19 @@ char streamLetter(LogLine::Stream stream)
 
 void appendStoredLine(QByteArray &out, LogLine::Stream stream, qint64 offsetMs, QByteArrayView text)
 {
-    char number[24];
-    const auto written = std::to_chars(number, number + sizeof number, std::max<qint64>(0, offsetMs));
-    out.append(streamLetter(stream));
-    out.append(number, written.ptr - number);
-    out.append('\t');
-    out.append(text);
-    out.append('\n');
+    // One resize and plain copies: every line a step prints comes through here.
+    char head[24];
+    head[0] = streamLetter(stream);
+    char *end = std::to_chars(head + 1, head + sizeof head - 1, std::max<qint64>(0, offsetMs)).ptr;
+    *end++ = '\t';
+    const qsizetype headSize = end - head;
+    const qsizetype at = out.size();
+    out.resize(at + headSize + text.size() + 1);
+    char *target = out.data() + at;
+    std::memcpy(target, head, size_t(headSize));
+    if (!text.isEmpty())
+        std::memcpy(target + headSize, text.data(), size_t(text.size()));
+    target[headSize + text.size()] = '\n';
 }
 
 QList<StoredLogLine> parseStoredLog(QByteArrayView bytes, qsizetype *consumed)
