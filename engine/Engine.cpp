@@ -18,6 +18,8 @@ void registerEngineMetaTypes()
     qRegisterMetaType<RunEvent>();
     qRegisterMetaType<QList<RunEvent>>();
     qRegisterMetaType<LogLine>();
+    qRegisterMetaType<AttemptRecord>();
+    qRegisterMetaType<QList<AttemptRecord>>();
     qRegisterMetaType<QList<LogLine>>();
     qRegisterMetaType<InterventionRequest>();
     qRegisterMetaType<InterventionRecord>();
@@ -78,6 +80,8 @@ void Engine::startRun(RunRequest request)
     connect(run, &Run::nodesChanged, this, [this, id](const QList<NodeState> &states) { emit nodesChanged(id, states); });
     connect(run, &Run::eventsAdded, this, [this, id](const QList<RunEvent> &events) { emit eventsAdded(id, events); });
     connect(run, &Run::logLinesAdded, this, [this, id](const QList<LogLine> &lines) { emit logLinesAdded(id, lines); });
+    connect(run, &Run::attemptsChanged, this,
+            [this, id](const QList<AttemptRecord> &attempts) { emit attemptsChanged(id, attempts); });
     connect(run, &Run::interventionRequested, this, &Engine::interventionRequested);
     connect(run, &Run::interventionDecided, this,
             [this, id](const InterventionRecord &record) { emit interventionDecided(id, record); });

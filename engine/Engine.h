@@ -41,6 +41,8 @@ signals:
     void nodesChanged(const QString &runId, const QList<pw::engine::NodeState> &states);
     void eventsAdded(const QString &runId, const QList<pw::engine::RunEvent> &events);
     void logLinesAdded(const QString &runId, const QList<pw::engine::LogLine> &lines);
+    // Attempts that started or ended since the last batch (as the store keeps them).
+    void attemptsChanged(const QString &runId, const QList<pw::engine::AttemptRecord> &attempts);
     void interventionRequested(const pw::engine::InterventionRequest &request);
     void interventionDecided(const QString &runId, const pw::engine::InterventionRecord &record);
     void decisionRefused(const pw::engine::Decision &decision, const QString &reason);

@@ -156,6 +156,9 @@ struct LogLine
     // When > 0, this entry stands for that many lines of this attempt that the live feed left
     // out because its reader fell behind (the stored log keeps them all); `text` is empty.
     qint64 skipped = 0;
+    // The line's number in its stored log (1-based; the first skipped one for a skip entry),
+    // so that a reader who loaded the stored log first knows which live lines it already has.
+    qint64 number = 0;
 };
 
 // Everything the run report holds (cli.md "Run report").
@@ -186,3 +189,4 @@ Q_DECLARE_METATYPE(pw::engine::InterventionRecord)
 Q_DECLARE_METATYPE(pw::engine::Decision)
 Q_DECLARE_METATYPE(pw::engine::LogLine)
 Q_DECLARE_METATYPE(pw::engine::RunSnapshot)
+Q_DECLARE_METATYPE(pw::engine::AttemptRecord)

@@ -3,11 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Pipewright
 
-// The panels under the canvas: Problems (click to select) and the YAML of the document.
+// The panels under the canvas: Problems (click to select), the YAML of the document, and
+// the shown run's Logs, Timeline, and the Runs in the store.
 Rectangle {
     id: tabs
 
     required property PipelineDocument document
+    required property RunMonitor monitor
+    signal nodeActivated(string nodeId)
     property alias currentIndex: bar.currentIndex
     readonly property ProblemListModel problems: document.problems
 
@@ -73,6 +76,21 @@ Rectangle {
                         width: implicitWidth
                         Accessible.name: qsTr("YAML")
                     }
+                    TabButton {
+                        objectName: "logsTab"
+                        text: qsTr("Logs")
+                        width: implicitWidth
+                    }
+                    TabButton {
+                        objectName: "timelineTab"
+                        text: qsTr("Timeline")
+                        width: implicitWidth
+                    }
+                    TabButton {
+                        objectName: "runsTab"
+                        text: qsTr("Runs")
+                        width: implicitWidth
+                    }
                 }
                 CountChip {
                     visible: tabs.problems.errorCount > 0
@@ -110,6 +128,16 @@ Rectangle {
             }
             YamlView {
                 document: tabs.document
+            }
+            LogsPanel {
+                monitor: tabs.monitor
+            }
+            TimelinePanel {
+                monitor: tabs.monitor
+                onNodeActivated: nodeId => tabs.nodeActivated(nodeId)
+            }
+            RunsPanel {
+                monitor: tabs.monitor
             }
         }
     }

@@ -53,8 +53,10 @@ Rectangle {
     implicitHeight: compact ? strip.implicitHeight : body.implicitHeight + 2 * padding
     radius: Theme.radius
     color: !distinct || compact ? "transparent" : rollback ? Theme.rollbackFill : Theme.handlerFill
-    border.width: distinct && !compact ? 1 : 0
-    border.color: rollback ? Theme.rollbackBorder : Theme.handlerBorder
+    // Lit while the shown run uses the lane: a rollback or a handler is running (or ran).
+    readonly property bool inUse: distinct && node.runStatus !== ""
+    border.width: inUse ? 3 : distinct && !compact ? 1 : 0
+    border.color: inUse ? laneBox.accent : rollback ? Theme.rollbackBorder : Theme.handlerBorder
 
     Accessible.role: Accessible.List
     Accessible.name: distinct ? title : qsTr("Steps")
@@ -100,7 +102,8 @@ Rectangle {
                     font.pixelSize: Theme.smallFontSize + 1
                 }
                 Label {
-                    text: laneBox.caption
+                    text: laneBox.inUse ? (laneBox.node.runStatus === "Running" ? qsTr("Running now") : qsTr("Ran in this run"))
+                                        : laneBox.caption
                     color: laneBox.accent
                     opacity: 0.85
                     font.pixelSize: Theme.smallFontSize

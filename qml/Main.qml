@@ -5,12 +5,16 @@ import QtQuick.Dialogs
 import Qt.labs.settings
 import Pipewright
 
-// The designer's main window: menus, palette | canvas | properties, and Problems / YAML below.
-// The selection lives here (selectedPath) and is shared by the canvas and the property panel.
+// The designer's main window: menus, palette | canvas | properties, and Problems / YAML /
+// Logs / Timeline / Runs below. The selection lives here (selectedPath) and is shared by the
+// canvas and the property panel. While a run is shown, they show the pipeline it ran
+// (read-only) with each node's state, and its requests open as dialogs.
 ApplicationWindow {
     id: window
 
     required property PipelineDocument document
+    required property RunMonitor monitor
+    readonly property PipelineDocument shownDocument: monitor.showingRun ? monitor.runDocument : document
     property string selectedPath
     property string initialSelection // --select PATH: what the window starts with selected
 
@@ -122,7 +126,8 @@ ApplicationWindow {
     minimumWidth: 900
     minimumHeight: 560
     visible: true
-    title: (document.displayName || (document.isUntitled ? qsTr("Untitled") : document.fileName))
+    title: (monitor.waitingCount > 0 ? qsTr("(%n waiting) ", "", monitor.waitingCount) : "")
+           + (document.displayName || (document.isUntitled ? qsTr("Untitled") : document.fileName))
            + (document.dirty ? "*" : "") + " — Pipewright"
     color: Theme.window
     font.pixelSize: Theme.fontSize
@@ -303,6 +308,17 @@ ApplicationWindow {
         onTriggered: canvas.resetZoom()
     }
 
+    RunActions {
+        id: runActions
+        monitor: window.monitor
+        document: window.document
+        showProblem: message => {
+            bottomTabs.currentIndex = 0
+            window.showError(qsTr("Not run"), message)
+        }
+        askInputs: () => inputsDialog.open()
+    }
+
     menuBar: MenuBar {
         Menu {
             title: qsTr("&File")
@@ -343,6 +359,17 @@ ApplicationWindow {
             MenuItem { action: renameAction }
         }
         Menu {
+            title: qsTr("&Run")
+            MenuItem { action: runActions.runAction }
+            MenuItem { action: runActions.abortAction }
+            MenuSeparator {}
+            MenuItem { action: runActions.rerunAction }
+            MenuItem { action: runActions.resumeAction }
+            MenuItem { action: runActions.reportAction }
+            MenuSeparator {}
+            MenuItem { action: runActions.closeRunAction }
+        }
+        Menu {
             title: qsTr("&View")
             MenuItem { action: zoomInAction }
             MenuItem { action: zoomOutAction }
@@ -351,8 +378,17 @@ ApplicationWindow {
         }
     }
 
-    header: DocumentHeader {
-        document: window.document
+    header: ColumnLayout {
+        spacing: 0
+        DocumentHeader {
+            document: window.document
+            Layout.fillWidth: true
+        }
+        RunHeader {
+            monitor: window.monitor
+            actions: runActions
+            Layout.fillWidth: true
+        }
     }
 
     SplitView {
@@ -366,6 +402,7 @@ ApplicationWindow {
             orientation: Qt.Horizontal
 
             StepPalette {
+                enabled: !window.shownDocument.readOnly
                 SplitView.preferredWidth: 216
                 SplitView.minimumWidth: 170
                 SplitView.maximumWidth: 320
@@ -375,7 +412,7 @@ ApplicationWindow {
                 id: canvas
                 SplitView.fillWidth: true
                 SplitView.minimumWidth: 300
-                document: window.document
+                document: window.shownDocument
             }
 
             PropertyPanel {
@@ -384,7 +421,8 @@ ApplicationWindow {
                 SplitView.preferredWidth: 340
                 SplitView.minimumWidth: 260
                 SplitView.maximumWidth: 560
-                document: window.document
+                document: window.shownDocument
+                enabled: !window.shownDocument.readOnly
                 path: window.selectedPath
             }
         }
@@ -394,7 +432,13 @@ ApplicationWindow {
             objectName: "bottomTabs"
             SplitView.preferredHeight: 160
             SplitView.minimumHeight: 84
-            document: window.document
+            document: window.shownDocument
+            monitor: window.monitor
+            onNodeActivated: nodeId => {
+                const path = window.shownDocument.outline.pathOfNode(nodeId)
+                if (path !== "")
+                    window.selectedPath = path
+            }
             onProblemActivated: (path, field) => {
                 window.selectedPath = path === "pipeline" ? "" : path
                 propertyPanel.focusField(field)
@@ -402,10 +446,23 @@ ApplicationWindow {
         }
     }
 
-    // The canvas and the panel share one selection, whichever sets it.
+    // The canvas and the panel share one selection, whichever sets it; in a run, the Logs
+    // tab follows the selected step.
     onSelectedPathChanged: {
         if (canvas.selectedPath !== selectedPath)
             canvas.selectedPath = selectedPath
+        if (monitor.showingRun && selectedPath !== "")
+            monitor.selectNode(shownDocument.outline.nodeIdAt(selectedPath))
+    }
+    Connections {
+        target: window.monitor
+        // Another pipeline on the canvas: the old selection means nothing there.
+        function onShownRunChanged() {
+            window.selectedPath = ""
+        }
+        function onAttentionNeeded() {
+            window.alert(0) // the taskbar asks for attention until the window is active
+        }
     }
     Connections {
         target: canvas
@@ -459,6 +516,22 @@ ApplicationWindow {
             window.continuePending()
         }
         onRejected: window.pendingContinuation = null
+    }
+
+    InputsDialog {
+        id: inputsDialog
+        monitor: window.monitor
+        document: window.document
+    }
+
+    InterventionStack {
+        anchors.fill: parent
+        monitor: window.monitor
+    }
+
+    NotificationArea {
+        anchors.fill: parent
+        monitor: window.monitor
     }
 
     RecoveryDialog {

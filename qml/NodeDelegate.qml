@@ -24,6 +24,8 @@ Loader {
     required property string path
     required property string problemSeverity
     required property string problemText
+    required property string runStatus // the node's status in the shown run; "" when none
+    required property var runInfo
 
     // What drop zones and keyboard navigation look for; lanes are lists, not elements.
     readonly property string elementPath: kind === "lane" ? "" : path

@@ -19,8 +19,9 @@ Rectangle {
     implicitHeight: header.height + lanes.implicitHeight + 2 * padding
     radius: 10
     color: Theme.panel
-    border.width: node.selected ? 2 : 1
-    border.color: node.selected ? Theme.accent : Theme.border
+    border.width: node.selected || node.runStatus !== "" ? 2 : 1
+    border.color: node.selected ? Theme.accent
+                : node.runStatus !== "" ? Theme.statusColor(node.runStatus) : Theme.border
 
     Accessible.role: Accessible.Grouping
     Accessible.name: qsTr("Stage %1").arg(node.name)
@@ -96,6 +97,14 @@ Rectangle {
                 visible: stage.node.badges.length > 0
                 badges: stage.node.badges
                 Layout.fillWidth: true
+            }
+
+            Loader {
+                active: stage.node.runStatus !== ""
+                visible: active
+                sourceComponent: StatusBadge {
+                    info: stage.node.runInfo
+                }
             }
         }
 

@@ -14,14 +14,18 @@ Rectangle {
     implicitHeight: body.implicitHeight + 20
     radius: Theme.radius
     color: Theme.panel
-    border.width: node.selected ? 2 : 1
+    border.width: node.selected || node.runStatus !== "" ? 2 : 1
     border.color: node.selected ? Theme.accent
+                : node.runStatus !== "" ? Theme.statusColor(node.runStatus)
                 : node.problemSeverity === "error" ? Theme.handlerBorder
                 : grip.containsMouse ? Theme.borderStrong : Theme.border
+    // What the run skipped or never reached steps back.
+    opacity: node.runStatus === "Skipped" || node.runStatus === "Pending" ? 0.62 : 1
 
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1 step %2").arg(node.stepType).arg(node.name)
-    Accessible.description: node.summary
+    Accessible.description: node.runStatus !== "" ? Theme.statusLabel(node.runStatus) + ". " + node.summary
+                                                  : node.summary
     Accessible.selectable: true
     Accessible.selected: node.selected
 
@@ -91,6 +95,15 @@ Rectangle {
                     severity: card.node.problemSeverity
                     text: card.node.problemText
                 }
+            }
+        }
+
+        // The step in the shown run: status, counters, attempts.
+        Loader {
+            active: card.node.runStatus !== ""
+            visible: active
+            sourceComponent: StatusBadge {
+                info: card.node.runInfo
             }
         }
 

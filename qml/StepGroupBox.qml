@@ -17,8 +17,9 @@ Rectangle {
     implicitHeight: body.implicitHeight + 2 * padding
     radius: Theme.radius + 2
     color: Theme.groupFill
-    border.width: node.selected ? 2 : 1
-    border.color: node.selected ? Theme.accent : Theme.groupBorder
+    border.width: node.selected || node.runStatus !== "" ? 2 : 1
+    border.color: node.selected ? Theme.accent
+                : node.runStatus !== "" ? Theme.statusColor(node.runStatus) : Theme.groupBorder
 
     Accessible.role: Accessible.Grouping
     Accessible.name: qsTr("Step group %1").arg(node.name)
@@ -75,6 +76,14 @@ Rectangle {
                 severity: group.node.problemSeverity
                 text: group.node.problemText
                 Layout.alignment: Qt.AlignTop
+            }
+        }
+
+        Loader {
+            active: group.node.runStatus !== ""
+            visible: active
+            sourceComponent: StatusBadge {
+                info: group.node.runInfo
             }
         }
 

@@ -95,6 +95,42 @@ QtObject {
         return icon(type.toLowerCase().replace(" ", "-"))
     }
 
+    // Run statuses (nodes and runs): what the canvas, the timeline and the history colour by.
+    function statusColor(status) {
+        switch (status) {
+        case "Running": return pick("#2563eb", "#6f9bff")
+        case "Pending": return pick("#94a3b8", "#6b7585")
+        case "Retrying": return pick("#d97706", "#f2b04e")
+        case "Waiting": return pick("#7c3aed", "#b794f6")
+        case "Succeeded": return pick("#16a34a", "#4ade80")
+        case "IgnoredFailure": return pick("#ca8a04", "#facc15")
+        case "Failed": return pick("#dc2626", "#f87171")
+        case "Skipped": return pick("#9ca3af", "#6b7280")
+        case "Aborted": return pick("#92400e", "#d6a36a")
+        case "RolledBack": return pick("#9333ea", "#c084fc")
+        case "Interrupted": return pick("#475569", "#94a3b8")
+        }
+        return pick("#64748b", "#a0aec0")
+    }
+    function statusLabel(status) {
+        switch (status) {
+        case "IgnoredFailure": return qsTr("Ignored failure")
+        case "RolledBack": return qsTr("Rolled back")
+        }
+        return status
+    }
+    // "1:05", "12s", "2h 03m": for counters that change every second.
+    function clock(ms) {
+        const seconds = Math.max(0, Math.round(ms / 1000))
+        if (seconds < 60)
+            return seconds + "s"
+        if (seconds < 3600)
+            return Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0")
+        if (seconds < 86400)
+            return Math.floor(seconds / 3600) + "h " + String(Math.floor(seconds / 60) % 60).padStart(2, "0") + "m"
+        return Math.floor(seconds / 86400) + "d " + String(Math.floor(seconds / 3600) % 24).padStart(2, "0") + "h"
+    }
+
     function badgeColor(kind) {
         switch (kind) {
         case "retry": return pick("#2563eb", "#7aa2ff")

@@ -89,7 +89,7 @@ tsan)
     # network thread (Debian's Qt is not built with TSan) are suppressed in tools/tsan.supp.
     TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tools/tsan.supp" \
     ctest --test-dir "$root/build-tsan" --output-on-failure --parallel "$jobs" \
-        -R "^tst_(engine_smoke|semantics_.*|.*_executor|simple_executors|simple_command|retry_schedule|failure_strategy_resolver)$"
+        -R "^tst_(engine_smoke|semantics_.*|.*_executor|simple_executors|simple_command|retry_schedule|failure_strategy_resolver|run_store|resume_plan)$"
     ;;
 *)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'

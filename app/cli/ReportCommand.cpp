@@ -3,39 +3,12 @@
 #include "Console.h"
 #include "HistoryAccess.h"
 #include "StoreCommandParser.h"
-#include "engine/report/HtmlReport.h"
-#include "engine/store/LogFormat.h"
+#include "engine/report/LogTails.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
 
 namespace pw::cli {
-namespace {
-
-constexpr int kTailLines = 20;
-// Only the end of a log is read: a step that printed gigabytes costs no more than one that
-// printed a page.
-constexpr qint64 kTailBytes = 64 * 1024;
-
-engine::LogTail tailOf(const engine::StoredLogRef &log)
-{
-    engine::LogTail tail;
-    tail.node = log.node;
-    tail.attempt = log.attempt;
-    tail.startedAt = log.startedAt;
-    tail.totalLines = log.lines;
-    const qint64 from = std::max<qint64>(0, log.bytes - kTailBytes);
-    QByteArray bytes = engine::RunHistory::readLog(log, from);
-    if (from > 0) // starts in the middle of a line: drop that piece
-        bytes.remove(0, bytes.indexOf('\n') + 1);
-    QList<engine::StoredLogLine> lines = engine::parseStoredLog(bytes);
-    if (lines.size() > kTailLines)
-        lines = lines.mid(lines.size() - kTailLines);
-    tail.lines = std::move(lines);
-    return tail;
-}
-
-} // namespace
 
 int runReport(const QStringList &arguments)
 {
@@ -65,10 +38,7 @@ int runReport(const QStringList &arguments)
         printErr(QStringLiteral("pipewright report: ") + error);
         return ExitInternal;
     }
-    QList<engine::LogTail> tails;
-    for (const engine::StoredLogRef &log : history.logs(runId))
-        tails.append(tailOf(log));
-    const QByteArray html = engine::htmlReport(*run, tails);
+    const QByteArray html = engine::htmlReport(*run, engine::readLogTails(history, runId));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(html) != html.size() || !file.commit()) {
         printErr(QStringLiteral("pipewright report: cannot write %1: %2").arg(path, file.errorString()));

@@ -2,10 +2,10 @@
 
 #include "Console.h"
 #include "HistoryAccess.h"
-#include "RunInputs.h"
 #include "RunOptions.h"
 #include "RunSession.h"
 #include "engine/LoginName.h"
+#include "engine/RunInputs.h"
 #include "engine/run/RunPlan.h"
 #include "engine/store/ResumePlan.h"
 #include "model/PipelineFile.h"
@@ -69,7 +69,7 @@ std::optional<int> checkReportPath(const RunOptions &options)
 // the store, and the run itself.
 int execute(const RunOptions &options, model::Pipeline pipeline, engine::RunRequest request)
 {
-    auto secrets = readSecrets(pipeline, request.environment);
+    auto secrets = engine::readSecrets(pipeline, request.environment);
     if (const QStringList *missing = std::get_if<QStringList>(&secrets)) {
         return usageError(options, QStringLiteral("secret(s) not set in the environment: %1 (the pipeline "
                                                   "declares them; nothing ran)")
@@ -112,7 +112,7 @@ std::variant<QVariantMap, QString> resumeInputs(const model::Pipeline &pipeline,
             return QStringLiteral("input '%1' is required and the original run had none (inputs cannot "
                                   "change on resume)")
                 .arg(input.id);
-        const auto value = typedValue(input.effectiveType(), text);
+        const auto value = engine::typedValue(input.effectiveType(), text);
         if (!value) {
             return QStringLiteral("the original run's input %1=%2 does not fit its type in this pipeline")
                 .arg(input.id, text);
@@ -139,7 +139,7 @@ int runRun(const QStringList &arguments)
         return *exitCode;
     model::Pipeline pipeline = std::move(*std::get<model::LoadResult>(loaded).pipeline);
 
-    auto inputs = typedInputs(pipeline, options.inputs);
+    auto inputs = engine::typedInputs(pipeline, options.inputs);
     if (const QString *message = std::get_if<QString>(&inputs))
         return usageError(options, *message);
     request.inputs = std::get<QVariantMap>(inputs);

@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
+#include "model/Duration.h"
+
 namespace pw::gui {
 namespace {
 
@@ -48,9 +50,25 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
         QStringLiteral("Select an element at start, by its path as the Problems panel shows it "
                        "(e.g. pipeline.stages[0].stage.steps[1].step)."),
         QStringLiteral("PATH"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("The run database (default: ~/.local/share/pipewright/runs.sqlite)."),
+                                QStringLiteral("PATH"));
+    const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start FILE's pipeline at once (as F5)."));
+    const QCommandLineOption input(QStringLiteral("input"),
+                                   QStringLiteral("With --run: sets a pipeline input (repeatable)."),
+                                   QStringLiteral("ID=VALUE"));
+    const QCommandLineOption screenshotAfter(
+        QStringLiteral("screenshot-after"),
+        QStringLiteral("With --screenshot: take it this long after the start (e.g. 2s, 500ms), "
+                       "showing the run live at that moment."),
+        QStringLiteral("DURATION"));
     parser.addOption(help);
     parser.addOption(screenshot);
     parser.addOption(select);
+    parser.addOption(db);
+    parser.addOption(run);
+    parser.addOption(input);
+    parser.addOption(screenshotAfter);
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Pipeline file to open."),
                                  QStringLiteral("[FILE]"));
@@ -74,6 +92,25 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
     result.selection = parser.value(select);
     if (parser.isSet(select) && !result.selection.startsWith(u"pipeline"))
         return usageError(QStringLiteral("--select needs an element path starting with 'pipeline'"));
+    result.databasePath = parser.value(db);
+    result.run = parser.isSet(run);
+    result.inputs = parser.values(input);
+    if (result.run && files.isEmpty())
+        return usageError(QStringLiteral("--run needs a FILE"));
+    if (!result.inputs.isEmpty() && !result.run)
+        return usageError(QStringLiteral("--input goes with --run"));
+    for (const QString &pair : std::as_const(result.inputs)) {
+        if (!pair.contains(u'='))
+            return usageError(QStringLiteral("--input %1: expected ID=VALUE").arg(pair));
+    }
+    if (parser.isSet(screenshotAfter)) {
+        if (result.screenshotPath.isEmpty())
+            return usageError(QStringLiteral("--screenshot-after goes with --screenshot"));
+        const auto parsed = model::Duration::parse(parser.value(screenshotAfter));
+        if (!parsed.duration || parsed.duration->isNegative())
+            return usageError(QStringLiteral("--screenshot-after: ") + parsed.error);
+        result.screenshotAfterMs = parsed.duration->milliseconds();
+    }
     if (!files.isEmpty()) {
         result.file = files.constFirst();
         if (const QString reason = whyNotOpenable(result.file); !reason.isEmpty())

@@ -15,6 +15,12 @@ struct DesignerArguments
     // Element path selected at start (pipeline.stages[0].stage.steps[1].step), so that a
     // screenshot can show a step's property panel; empty: nothing selected.
     QString selection;
+    QString databasePath; // --db: the run store (empty: the user's default)
+    bool run = false; // --run: start FILE's pipeline at once
+    QStringList inputs; // --input ID=VALUE, for --run
+    // --screenshot-after: how long after the window shows (with --run: after the run started)
+    // the screenshot is taken; unset: at the first frames.
+    std::optional<qint64> screenshotAfterMs;
 
     // Set when the designer must not open: --help (0) or a usage error (2), with the text to
     // print (stdout for 0, stderr otherwise).

@@ -3,11 +3,14 @@
 #include "DesignerArguments.h"
 #include "MainWindow.h"
 #include "PipelineDocument.h"
+#include "TrayNotifier.h"
 #include "WindowScreenshot.h"
+#include "monitor/RunMonitor.h"
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -27,7 +30,8 @@ void print(std::FILE *stream, const QString &text)
 int runDesigner(int &argc, char **argv)
 {
     useDesignerStyle();
-    QGuiApplication application(argc, argv);
+    // QApplication (Qt Widgets) rather than QGuiApplication: the system tray needs it.
+    QApplication application(argc, argv);
 
     const DesignerArguments arguments = parseDesignerArguments(application.arguments());
     if (arguments.exitCode) {
@@ -42,21 +46,40 @@ int runDesigner(int &argc, char **argv)
     else
         document.load(arguments.file);
 
+    RunMonitor monitor(arguments.databasePath);
     QQmlApplicationEngine engine;
-    QQuickWindow *window = loadMainWindow(engine, document, arguments.selection);
+    QQuickWindow *window = loadMainWindow(engine, document, monitor, arguments.selection);
     if (!window) {
         print(stderr, QStringLiteral("pipewright: the designer's window failed to load"));
         return kExitInternal;
     }
 
-    if (!arguments.screenshotPath.isEmpty()) {
-        saveScreenshotWhenRendered(window, arguments.screenshotPath, [](const QString &error) {
-            if (!error.isEmpty())
-                print(stderr, QStringLiteral("pipewright: screenshot: ") + error);
-            QCoreApplication::exit(error.isEmpty() ? 0 : kExitFailed);
-        });
+    TrayNotifier tray(monitor.notifications(), window);
+
+    if (arguments.run) {
+        QVariantMap inputs;
+        for (const QString &pair : arguments.inputs)
+            inputs.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
+        if (!monitor.start(&document, inputs)) {
+            print(stderr, QStringLiteral("pipewright: the run did not start: ") + monitor.problemsBeforeRun(&document));
+            if (!arguments.screenshotPath.isEmpty())
+                return kExitFailed;
+        }
     }
-    return QGuiApplication::exec();
+    if (!arguments.screenshotPath.isEmpty()) {
+        const auto take = [window, path = arguments.screenshotPath] {
+            saveScreenshotWhenRendered(window, path, [](const QString &error) {
+                if (!error.isEmpty())
+                    print(stderr, QStringLiteral("pipewright: screenshot: ") + error);
+                QCoreApplication::exit(error.isEmpty() ? 0 : kExitFailed);
+            });
+        };
+        if (arguments.screenshotAfterMs)
+            QTimer::singleShot(int(*arguments.screenshotAfterMs), window, take);
+        else
+            take();
+    }
+    return QApplication::exec();
 }
 
 } // namespace pw::gui

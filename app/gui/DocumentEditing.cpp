@@ -101,12 +101,18 @@ QString PipelineDocument::insertRefusal(const QString &kind, const QString &list
 
 bool PipelineDocument::canInsert(const QString &kind, const QString &listPath, int index) const
 {
+    if (m_readOnly)
+        return false;
+
     index = listIndex(listPath, index);
     return insertRefusal(kind, listPath, index).isEmpty();
 }
 
 QString PipelineDocument::insertNew(const QString &kind, const QString &listPath, int index)
 {
+    if (m_readOnly)
+        return refuseReadOnly(), QString();
+
     index = listIndex(listPath, index);
     if (const QString refusal = insertRefusal(kind, listPath, index); !refusal.isEmpty()) {
         fail(refusal);
@@ -145,18 +151,27 @@ QString PipelineDocument::moveRefusal(const QString &fromPath, const QString &li
 
 bool PipelineDocument::canMove(const QString &fromPath, const QString &listPath, int index) const
 {
+    if (m_readOnly)
+        return false;
+
     index = listIndex(listPath, index);
     return moveRefusal(fromPath, listPath, index).isEmpty();
 }
 
 bool PipelineDocument::canCopyTo(const QString &fromPath, const QString &listPath, int index) const
 {
+    if (m_readOnly)
+        return false;
+
     index = listIndex(listPath, index);
     return moveRefusal(fromPath, listPath, index, Transfer::Copy).isEmpty();
 }
 
 QString PipelineDocument::move(const QString &fromPath, const QString &listPath, int index)
 {
+    if (m_readOnly)
+        return refuseReadOnly(), QString();
+
     index = listIndex(listPath, index);
     if (const QString refusal = moveRefusal(fromPath, listPath, index); !refusal.isEmpty()) {
         fail(refusal);
@@ -175,6 +190,9 @@ QString PipelineDocument::move(const QString &fromPath, const QString &listPath,
 
 QString PipelineDocument::insertBeside(const QString &kind, const QString &targetPath)
 {
+    if (m_readOnly)
+        return refuseReadOnly(), QString();
+
     if (!m_pipeline) {
         fail(kNoPipeline);
         return {};
@@ -217,6 +235,9 @@ QString PipelineDocument::insertBeside(const QString &kind, const QString &targe
 
 QString PipelineDocument::moveBeside(const QString &fromPath, const QString &targetPath)
 {
+    if (m_readOnly)
+        return refuseReadOnly(), QString();
+
     if (!m_pipeline) {
         fail(kNoPipeline);
         return {};
@@ -261,6 +282,9 @@ QString PipelineDocument::moveBeside(const QString &fromPath, const QString &tar
 
 bool PipelineDocument::remove(const QString &path)
 {
+    if (m_readOnly)
+        return refuseReadOnly();
+
     if (!m_pipeline)
         return fail(kNoPipeline);
     const std::optional<ElementRef> element = resolveElement(*m_pipeline, path);
@@ -290,6 +314,9 @@ bool PipelineDocument::copy(const QString &path)
 
 QString PipelineDocument::paste(const QString &listPath, int index)
 {
+    if (m_readOnly)
+        return refuseReadOnly(), QString();
+
     if (!m_pipeline) {
         fail(kNoPipeline);
         return {};
@@ -310,6 +337,9 @@ QString PipelineDocument::paste(const QString &listPath, int index)
 
 QString PipelineDocument::copyTo(const QString &fromPath, const QString &listPath, int index)
 {
+    if (m_readOnly)
+        return refuseReadOnly(), QString();
+
     if (!m_pipeline) {
         fail(kNoPipeline);
         return {};
@@ -377,6 +407,9 @@ QString PipelineDocument::pushFieldChange(const QString &path, const QString &fi
 
 bool PipelineDocument::setField(const QString &path, const QString &field, const QVariant &value)
 {
+    if (m_readOnly)
+        return refuseReadOnly();
+
     const QString error =
         pushFieldChange(path, field, value, QStringLiteral("Change %1").arg(field));
     if (!error.isEmpty())
@@ -387,6 +420,9 @@ bool PipelineDocument::setField(const QString &path, const QString &field, const
 
 bool PipelineDocument::setFailureStrategies(const QString &path, const QVariant &list)
 {
+    if (m_readOnly)
+        return refuseReadOnly();
+
     const QString error = pushFieldChange(path, QStringLiteral("failureStrategies"), list,
                                           QStringLiteral("Change failure strategies"));
     if (!error.isEmpty())

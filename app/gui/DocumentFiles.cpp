@@ -33,11 +33,19 @@ void PipelineDocument::load(const QString &path)
     layerLogger("app")->info("opened {}: {} problem(s){}", toStd(path), result.problems.size(),
                              result.pipeline ? "" : ", no pipeline");
     m_autosave.remove();
+    m_textLabel.clear();
     replaceDocument(std::move(result.pipeline), path, result.problems);
     if (m_pipeline) {
         m_recentFiles = addRecentFile(path);
         emit recentFilesChanged();
     }
+}
+
+void PipelineDocument::loadText(const QByteArray &text, const QString &label)
+{
+    LoadResult result = loadPipeline(text, &m_validator);
+    m_textLabel = label;
+    replaceDocument(std::move(result.pipeline), QString(), result.problems);
 }
 
 void PipelineDocument::newDocument()

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "PipelineDocument.h"
+#include "monitor/RunMonitor.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -21,11 +22,12 @@ void useDesignerStyle()
 }
 
 QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &document,
-                             const QString &selection)
+                             RunMonitor &monitor, const QString &selection)
 {
     // Qt 6.4 does not search the module's resource prefix by default (6.5 does).
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)},
+                                 {QStringLiteral("monitor"), QVariant::fromValue(&monitor)},
                                  {QStringLiteral("initialSelection"), selection}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Pipewright/Main.qml")));
     const QList<QObject *> roots = engine.rootObjects();

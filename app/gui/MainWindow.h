@@ -8,6 +8,7 @@ class QQuickWindow;
 namespace pw::gui {
 
 class PipelineDocument;
+class RunMonitor;
 
 // Picks the Qt Quick Controls style of the designer. Call before the first QML engine.
 void useDesignerStyle();
@@ -16,6 +17,6 @@ void useDesignerStyle();
 // with `selection` (an element path, may be empty) selected. Returns nullptr when the QML
 // failed to load; the engine has then logged why.
 QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &document,
-                             const QString &selection = QString());
+                             RunMonitor &monitor, const QString &selection = QString());
 
 } // namespace pw::gui

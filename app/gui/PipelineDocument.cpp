@@ -51,6 +51,18 @@ PipelineDocument::PipelineDocument(QObject *parent)
     connect(&m_autosaveTimer, &QTimer::timeout, this, &PipelineDocument::autosaveNow);
 }
 
+PipelineDocument::PipelineDocument(Mode mode, QObject *parent) : PipelineDocument(parent)
+{
+    m_readOnly = mode == Mode::ReadOnly;
+    if (m_readOnly)
+        m_leftover.reset(); // recovery is the editable document's business
+}
+
+bool PipelineDocument::refuseReadOnly()
+{
+    return fail(QStringLiteral("this is the pipeline a run ran: it cannot be edited (close the run to edit the file)"));
+}
+
 PipelineDocument::~PipelineDocument()
 {
     if (!isDirty())
@@ -139,6 +151,8 @@ QString PipelineDocument::fileName() const
 
 QString PipelineDocument::displayName() const
 {
+    if (!m_textLabel.isEmpty())
+        return m_textLabel;
     return isUntitled() ? QStringLiteral("Untitled") : fileName();
 }
 

@@ -49,16 +49,23 @@ class PipelineDocument : public QObject, private EditTarget
     Q_PROPERTY(QStringList recentFiles READ recentFiles NOTIFY recentFilesChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(bool recoveryAvailable READ recoveryAvailable NOTIFY recoveryChanged)
+    // A document that only shows (the pipeline a run ran): every edit is refused.
+    Q_PROPERTY(bool readOnly READ isReadOnly CONSTANT)
     Q_PROPERTY(QString recoveryDescription READ recoveryDescription NOTIFY recoveryChanged)
 
 public:
     explicit PipelineDocument(QObject *parent = nullptr);
+    enum class Mode { Editable, ReadOnly };
+    PipelineDocument(Mode mode, QObject *parent = nullptr);
     // Not dirty: a clean close, the autosave goes. Dirty: it stays for recovery.
     ~PipelineDocument() override;
 
     // Loads and validates `path`. Never fails as such: whatever is wrong with the file,
     // unreadable included, ends up in problems(), and the outline is empty without a pipeline.
     void load(const QString &path);
+    // Shows `text` (a run's pipeline) without a file: `label` names it in the title.
+    void loadText(const QByteArray &text, const QString &label);
+    bool isReadOnly() const { return m_readOnly; }
 
     QString filePath() const { return m_filePath; }
     QString fileName() const;
@@ -169,7 +176,11 @@ private:
     QString pushFieldChange(const QString &path, const QString &field, const QVariant &value,
                             const QString &text);
 
+    bool refuseReadOnly();
+
     std::optional<model::Pipeline> m_pipeline;
+    bool m_readOnly = false;
+    QString m_textLabel; // loadText(): what is shown instead of a file name
     QString m_filePath;
     model::Problems m_currentProblems;
     mutable model::Validator m_validator;

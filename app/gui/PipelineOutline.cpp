@@ -1,5 +1,11 @@
 #include "PipelineOutline.h"
 
+#include "monitor/NodeRunStates.h"
+
+#include <QSet>
+
+#include <functional>
+
 #include "OutlineBuilder.h"
 
 #include <QHash>
@@ -90,6 +96,7 @@ void PipelineOutline::resetPipeline(const model::Pipeline *pipeline,
         pipeline ? buildOutline(*pipeline) : std::make_unique<OutlineItem>();
     annotateProblems(*fresh, problems);
     beginResetModel();
+    m_rowsIndexed = false; // rows go, come or move: node ids are found again
     m_root = std::move(fresh);
     endResetModel();
     updateStageCount();
@@ -121,6 +128,8 @@ QModelIndex PipelineOutline::indexOf(const OutlineItem &item) const
 // moved down a lane changes its path alone, and delegates then update just that.
 void PipelineOutline::updateRow(OutlineItem &current, const OutlineItem &fresh)
 {
+    if (current.nodeId != fresh.nodeId)
+        m_rowsIndexed = false; // renamed: its run state is found under the new id
     QList<int> roles;
     const auto take = [&](QString &field, const QString &value, int role) {
         if (field != value) {
@@ -201,6 +210,7 @@ void PipelineOutline::removeUnmatched(OutlineItem &current, const std::vector<in
         while (first > 0 && partners[std::size_t(first - 1)] < 0)
             --first;
         beginRemoveRows(parent, first, last);
+        m_rowsIndexed = false; // rows go, come or move: node ids are found again
         // Kept alive until views have let go of the rows.
         std::vector<std::unique_ptr<OutlineItem>> removed(
             std::make_move_iterator(rows.begin() + first),
@@ -243,6 +253,7 @@ void PipelineOutline::reorderMatched(OutlineItem &current, std::vector<int> &par
             continue;
         [[maybe_unused]] const bool valid =
             beginMoveRows(parent, from, from, parent, to > from ? to + 1 : to);
+            m_rowsIndexed = false; // rows go, come or move: node ids are found again
         Q_ASSERT(valid);
         const auto at = [&](int row) { return rows.begin() + row; };
         if (to > from)
@@ -269,6 +280,7 @@ void PipelineOutline::insertUnmatched(OutlineItem &current, OutlineItem &fresh,
         while (last + 1 < count && inserted[last + 1])
             ++last;
         beginInsertRows(parent, int(first), int(last));
+        m_rowsIndexed = false; // rows go, come or move: node ids are found again
         for (std::size_t j = first; j <= last; ++j) {
             std::unique_ptr<OutlineItem> item = std::move(fresh.children[j]);
             item->parent = &current;
@@ -334,6 +346,16 @@ QVariant PipelineOutline::data(const QModelIndex &index, int role) const
     case PathRole: return item.path;
     case ProblemSeverityRole: return item.problemSeverity;
     case ProblemTextRole: return item.problemText;
+    case RunStatusRole: {
+        if (!m_runStates)
+            return QString();
+        if (item.kind == OutlineKind::Lane)
+            return laneRunStatus(item);
+        const QVariantMap info = item.nodeId.isEmpty() ? QVariantMap() : m_runStates->info(item.nodeId);
+        return info.value(QStringLiteral("status")).toString();
+    }
+    case RunInfoRole:
+        return m_runStates && !item.nodeId.isEmpty() ? m_runStates->info(item.nodeId) : QVariantMap();
     default: return {};
     }
 }
@@ -352,7 +374,119 @@ QHash<int, QByteArray> PipelineOutline::roleNames() const
         {PathRole, "path"},
         {ProblemSeverityRole, "problemSeverity"},
         {ProblemTextRole, "problemText"},
+        {RunStatusRole, "runStatus"},
+        {RunInfoRole, "runInfo"},
     };
+}
+
+void PipelineOutline::setRunStates(NodeRunStates *states)
+{
+    if (m_runStates == states)
+        return;
+    if (m_runStates)
+        m_runStates->disconnect(this);
+    m_runStates = states;
+    if (m_runStates) {
+        connect(m_runStates, &NodeRunStates::changed, this, &PipelineOutline::runStatesChanged);
+        connect(m_runStates, &NodeRunStates::cleared, this, &PipelineOutline::allRunStatesChanged);
+        connect(m_runStates, &QObject::destroyed, this, [this] { m_runStates = nullptr; });
+    }
+    allRunStatesChanged();
+}
+
+// A lane of the shown run: "Running" while one of its steps is busy, "Ran" once one of them
+// ran, "" when none did: a rollback or handler lane lights up when it is used.
+QString PipelineOutline::laneRunStatus(const OutlineItem &lane) const
+{
+    bool ran = false;
+    std::function<bool(const OutlineItem &)> visit = [&](const OutlineItem &item) {
+        if (!item.nodeId.isEmpty() && item.kind != OutlineKind::Lane) {
+            if (const engine::NodeState *state = m_runStates->find(item.nodeId)) {
+                using engine::NodeStatus;
+                if (state->status == NodeStatus::Running || state->status == NodeStatus::Retrying
+                    || state->status == NodeStatus::Waiting)
+                    return true;
+                ran = ran || (state->status != NodeStatus::Pending && state->status != NodeStatus::Skipped);
+            }
+        }
+        for (const auto &child : item.children) {
+            if (visit(*child))
+                return true;
+        }
+        return false;
+    };
+    if (visit(lane))
+        return QStringLiteral("Running");
+    return ran ? QStringLiteral("Ran") : QString();
+}
+
+void PipelineOutline::indexRows(const OutlineItem &item)
+{
+    if (!item.nodeId.isEmpty() && item.kind != OutlineKind::Lane)
+        m_rowOfNode.insert(item.nodeId, &item);
+    for (const auto &child : item.children)
+        indexRows(*child);
+}
+
+void PipelineOutline::ensureRowIndex()
+{
+    if (m_rowsIndexed || !m_root)
+        return;
+    m_rowOfNode.clear();
+    indexRows(*m_root);
+    m_rowsIndexed = true;
+}
+
+QString PipelineOutline::pathOfNode(const QString &nodeId)
+{
+    ensureRowIndex();
+    const OutlineItem *item = m_rowOfNode.value(nodeId);
+    return item ? item->path : QString();
+}
+
+QString PipelineOutline::nodeIdAt(const QString &path)
+{
+    ensureRowIndex();
+    for (auto it = m_rowOfNode.cbegin(); it != m_rowOfNode.cend(); ++it) {
+        if ((*it)->path == path)
+            return it.key();
+    }
+    return {};
+}
+
+void PipelineOutline::runStatesChanged(const QStringList &ids)
+{
+    if (!m_root)
+        return;
+    ensureRowIndex();
+    static const QList<int> roles{RunStatusRole, RunInfoRole};
+    QSet<const OutlineItem *> lanes;
+    for (const QString &id : ids) {
+        if (const OutlineItem *item = m_rowOfNode.value(id)) {
+            const QModelIndex row = indexOf(*item);
+            emit dataChanged(row, row, roles);
+            for (const OutlineItem *up = item->parent; up; up = up->parent) {
+                if (up->kind == OutlineKind::Lane)
+                    lanes.insert(up);
+            }
+        }
+    }
+    for (const OutlineItem *lane : std::as_const(lanes)) {
+        const QModelIndex row = indexOf(*lane);
+        emit dataChanged(row, row, {RunStatusRole});
+    }
+}
+
+// Every row with a node: another run is shown, or none.
+void PipelineOutline::allRunStatesChanged()
+{
+    if (!m_root)
+        return;
+    m_rowsIndexed = false;
+    m_rowOfNode.clear();
+    indexRows(*m_root);
+    m_rowsIndexed = true;
+    runStatesChanged(m_rowOfNode.keys());
 }
 
 } // namespace pw::gui

@@ -12,6 +12,8 @@
 
 namespace pw::gui {
 
+class NodeRunStates;
+
 // The read-only tree the canvas draws: stages, lanes, steps, groups and parallel blocks
 // (see OutlineBuilder.h for the shape). QML walks it with DelegateModel.rootIndex, one
 // level per component, so the views only react to the model and never own the truth.
@@ -35,6 +37,8 @@ public:
         PathRole, // element path (lanes: lane path), see ElementPath.h
         ProblemSeverityRole, // "error", "warning" or ""
         ProblemTextRole, // the first problem's message
+        RunStatusRole, // the node's status in the shown run ("Running", ...), "" when none
+        RunInfoRole, // the rest of its run state (NodeRunStates::info)
     };
     Q_ENUM(Role)
 
@@ -49,6 +53,14 @@ public:
     void setPipeline(const model::Pipeline *pipeline, const model::Problems &problems = {});
     // Shows another document: one model reset, cheaper than matching unrelated trees.
     void resetPipeline(const model::Pipeline *pipeline, const model::Problems &problems = {});
+
+    // The run whose states the run roles show (null: none). Not owned; it tells which nodes
+    // changed, and only their rows change.
+    void setRunStates(NodeRunStates *states);
+
+    // The element path of a node (step, group, stage) by id, "" when there is none; and back.
+    Q_INVOKABLE QString pathOfNode(const QString &nodeId);
+    Q_INVOKABLE QString nodeIdAt(const QString &path);
 
     // Stages of the pipeline, those side by side in parallel frames included.
     int stageCount() const { return m_stageCount; }
@@ -73,9 +85,18 @@ private:
     void insertUnmatched(OutlineItem &current, OutlineItem &fresh,
                          const std::vector<bool> &inserted);
     void updateStageCount();
+    void runStatesChanged(const QStringList &ids);
+    void allRunStatesChanged();
+    void indexRows(const OutlineItem &item);
+    void ensureRowIndex();
+    QString laneRunStatus(const OutlineItem &lane) const;
 
     std::unique_ptr<OutlineItem> m_root;
     int m_stageCount = 0;
+    NodeRunStates *m_runStates = nullptr;
+    // Node id -> its row, for run updates; rebuilt when the tree changed.
+    QHash<QString, const OutlineItem *> m_rowOfNode;
+    bool m_rowsIndexed = false;
 };
 
 } // namespace pw::gui

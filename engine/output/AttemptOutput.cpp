@@ -59,15 +59,16 @@ void AttemptOutput::emitLine(LogLine::Stream stream, QByteArrayView text, qint64
         if (m_masker.maskLine(masked))
             text = masked;
     }
+    ++m_lines;
     if (m_stored)
         m_stored->append(stream, text, nowMs);
     if (!m_live)
         return;
     if (m_live->hasRoom() || stream == LogLine::Stream::Engine) {
         m_live->add({QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC), m_node, m_attempt, stream,
-                     QString::fromUtf8(text), 0});
+                     QString::fromUtf8(text), 0, m_lines});
     } else {
-        m_live->skipped(m_node, m_attempt, 1);
+        m_live->skipped(m_node, m_attempt, 1, m_lines);
     }
 }
 

@@ -48,6 +48,7 @@ private:
     LiveFeed *m_live;
     ByteLines m_out;
     ByteLines m_err;
+    qint64 m_lines = 0; // lines so far, the number of the last one
 };
 
 } // namespace pw::engine

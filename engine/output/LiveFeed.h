@@ -13,7 +13,8 @@ public:
     // Whether a line would be taken now; when not, call skipped() instead of converting it.
     virtual bool hasRoom() const = 0;
     virtual void add(LogLine line) = 0;
-    virtual void skipped(const QString &node, int attempt, qint64 count) = 0;
+    // `firstNumber`: the line number (in the attempt's log) of the first of them.
+    virtual void skipped(const QString &node, int attempt, qint64 count, qint64 firstNumber) = 0;
 };
 
 } // namespace pw::engine

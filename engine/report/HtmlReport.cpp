@@ -3,44 +3,78 @@
 #include "HtmlText.h"
 #include "TimelineSvg.h"
 
-#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
 
 namespace pw::engine {
 namespace {
 
 using html::escape;
 
-// Light, print-friendly, readable offline: the system's fonts, no web fonts, no images.
-const char kStyle[] = R"(
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: #1d2330;
-       margin: 24px auto; max-width: 1200px; padding: 0 16px; background: #fff; }
-h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #dde2ea; }
-h3 { font-size: 14px; margin: 16px 0 4px; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
-.muted { color: #667085; } code, pre, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12.5px; }
-.badge { display: inline-block; padding: 1px 9px; border-radius: 10px; font-weight: 600; font-size: 13px; color: #fff; }
+// Light, print-friendly, readable offline: the system's fonts, no web fonts, no images, and
+// nothing referenced (no url(), no @import), so the file is the whole report.
+const char kPageStyle[] = R"(
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #1d2330;
+       margin: 24px auto; max-width: 1160px; padding: 0 20px; background: #fff; }
+h1 { font-size: 22px; margin: 0 0 2px; } h1 .badge { vertical-align: 3px; margin-left: 8px; }
+h2 { font-size: 17px; margin: 30px 0 8px; padding-bottom: 3px; border-bottom: 1px solid #dde2ea; }
+h3 { font-size: 13px; margin: 16px 0 4px; font-weight: 600; }
+nav { margin: 4px 0 0; font-size: 13px; } nav a { color: #2f6fd6; margin-right: 14px; text-decoration: none; }
+.muted { color: #667085; font-weight: normal; }
+code, pre, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, "DejaVu Sans Mono", monospace; font-size: 12.5px; }
+.badge { display: inline-block; padding: 1px 9px; border-radius: 10px; font-weight: 600; font-size: 12.5px; color: #fff;
+         -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .s-Succeeded { background: #2e9d4f; } .s-Failed { background: #d13b3b; } .s-Aborted { background: #8a6d3b; }
 .s-RolledBack { background: #7b5cc4; } .s-IgnoredFailure { background: #c98a12; } .s-Skipped { background: #98a2b3; }
 .s-Running, .s-Pending, .s-Retrying, .s-Waiting { background: #2f6fd6; } .s-Interrupted { background: #555d6b; }
-dl.summary { display: grid; grid-template-columns: max-content auto; gap: 3px 16px; margin: 12px 0; }
+.s-Rehearsal { background: #0e7490; }
+.tag { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 11.5px; font-weight: 600; margin-right: 4px;
+       border: 1px solid currentColor; }
+.t-rollback { color: #6941c6; } .t-handler { color: #b54708; } .t-warning { color: #b54708; } .t-reused { color: #475467; }
+dl.summary { display: grid; grid-template-columns: max-content auto; gap: 4px 18px; margin: 14px 0; }
 dl.summary dt { color: #667085; } dl.summary dd { margin: 0; }
+dd.error { color: #a12a2a; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #edf0f4; vertical-align: top; }
-th { background: #f5f7fa; font-weight: 600; }
-td.err { color: #a12a2a; }
-.legend span { margin-right: 16px; white-space: nowrap; } .legend i { display: inline-block; width: 22px; height: 10px;
-  border-radius: 2px; margin-right: 5px; vertical-align: middle; }
-.timeline { overflow-x: auto; border: 1px solid #e4e8ef; border-radius: 6px; padding: 6px 0; }
-svg text { font: 11.5px system-ui, "DejaVu Sans", sans-serif; fill: #344054; }
-svg text.tick { text-anchor: middle; fill: #667085; } svg text.stage { font-weight: 700; fill: #1d2330; }
-svg text.lane { fill: #7b5cc4; } svg line.grid { stroke: #eef1f5; } svg line.sep { stroke: #d0d5dd; }
-rect.attempt[data-outcome=ok] { fill: #2e9d4f; } rect.attempt[data-outcome=failed] { fill: #d13b3b; }
-rect.attempt[data-outcome=cancelled] { fill: #b08b5a; } rect.attempt[data-outcome=running] { fill: #2f6fd6; }
-rect.retry { fill: url(#hatch); stroke: #d9a21b; stroke-width: 0.6; } rect.wait { fill: #c9b6f2; stroke: #7b5cc4; stroke-width: 0.8; }
-path.cloned { fill: #98a2b3; }
+th { background: #f5f7fa; font-weight: 600; } tr.stage td { background: #fafbfc; font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; } td.err { color: #a12a2a; } td.err b { color: #7a1c1c; }
+.timeline { overflow-x: auto; border: 1px solid #e4e8ef; border-radius: 6px; padding: 4px 0; }
 pre.log { background: #f8f9fb; border: 1px solid #e4e8ef; border-radius: 4px; padding: 6px 8px; margin: 0;
-  white-space: pre-wrap; word-break: break-all; }
-pre.log .e { color: #b42318; } pre.log .p { color: #667085; font-style: italic; }
-@media print { .timeline { overflow: visible; border: none; } body { margin: 0; } }
+          white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.35; }
+pre.log .at { color: #98a2b3; user-select: none; } pre.log .e { color: #b42318; }
+pre.log .p { color: #667085; font-style: italic; }
+footer { margin-top: 32px; font-size: 12.5px; }
+/* The timeline (TimelineSvg.cpp) and its legend */
+svg.tl { display: block; max-width: 100%; height: auto; }
+svg.tl text { font: 11.5px system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; fill: #344054; }
+svg.tl text.tick { text-anchor: middle; fill: #667085; font-size: 10.5px; }
+svg.tl text.axis-note { fill: #98a2b3; font-size: 10.5px; }
+svg.tl text.stage { font-weight: 700; fill: #1d2330; }
+svg.tl text.more { fill: #b42318; font-style: italic; }
+svg.tl a text.label { fill: #1d2330; } svg.tl a:hover text.label { text-decoration: underline; }
+svg.tl line.grid { stroke: #e6e9ef; } svg.tl line.sep { stroke: #d0d5dd; }
+svg.tl [data-band=zebra] { fill: #f8f9fb; } svg.tl [data-band=rollback] { fill: #f1ebfd; }
+svg.tl [data-band=handler] { fill: #fdeedd; }
+svg.tl text.tag-rollback, svg.tl text.tag-handler { font-size: 10px; font-weight: 700; text-anchor: end; }
+svg.tl text.tag-rollback { fill: #6941c6; } svg.tl text.tag-handler { fill: #b54708; }
+svg.tl [data-outcome=ok] { fill: #2e9d4f; } svg.tl [data-outcome=failed] { fill: #d13b3b; }
+svg.tl [data-outcome=cancelled] { fill: #c08a4e; } svg.tl [data-outcome=running] { fill: #2f6fd6; }
+svg.tl text.bar-label { fill: #fff; font-size: 10px; font-weight: 600; text-anchor: middle; pointer-events: none; }
+svg.tl [data-wait=retry] rect { fill: #fff4d6; stroke: #d9a21b; stroke-width: 0.8; }
+svg.tl [data-wait=retry] path { stroke: #d9a21b; stroke-width: 1.3; fill: none; }
+svg.tl [data-wait=person] rect { fill: #e3d8fb; stroke: #7b5cc4; stroke-width: 1; stroke-dasharray: 3 2; }
+svg.tl [data-wait=person] text { fill: #4a2d96; font-size: 10px; font-weight: 600; pointer-events: none; }
+svg.tl [data-mark=reused] path { fill: #667085; }
+svg.tl [data-mark=reused] text { fill: #667085; font-size: 10.5px; font-style: italic; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 6px 0 8px; color: #475467; font-size: 12.5px; }
+.legend span { white-space: nowrap; } .legend svg { vertical-align: -2px; margin-right: 5px; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 12px; } nav { display: none; }
+  .timeline { overflow: visible; border: none; } h2 { break-after: avoid; }
+  tr, h3 { break-inside: avoid; } pre.log { break-inside: auto; }
+}
 )";
 
 QString badge(const QString &status)
@@ -48,93 +82,141 @@ QString badge(const QString &status)
     return QStringLiteral("<span class=\"badge s-%1\">%1</span>").arg(escape(status));
 }
 
-QString time(const QDateTime &at)
+QString tag(const QString &kind, const QString &text)
+{
+    return QStringLiteral("<span class=\"tag t-%1\">%2</span>").arg(kind, text);
+}
+
+QString mono(const QString &text)
+{
+    return QStringLiteral("<span class=\"mono\">") + escape(text) + QStringLiteral("</span>");
+}
+
+// Messages may span lines: each escaped on its own (a newline would show as `\x0a`).
+QString escapeLines(const QString &text)
+{
+    QStringList lines = text.split(u'\n');
+    for (QString &line : lines)
+        line = escape(line);
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QString utcTime(const QDateTime &at)
 {
     return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz")) + QStringLiteral(" UTC")
                         : QStringLiteral("-");
+}
+
+// An input as the user would type it: scalars plainly, lists and maps as compact JSON.
+QString inputText(const QVariant &value)
+{
+    const QJsonValue json = QJsonValue::fromVariant(value);
+    if (json.isArray())
+        return QString::fromUtf8(QJsonDocument(json.toArray()).toJson(QJsonDocument::Compact));
+    if (json.isObject())
+        return QString::fromUtf8(QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact));
+    return value.toString();
 }
 
 QString summary(const StoredRun &run)
 {
     const RunSummary &s = run.summary;
     const RunSnapshot &snapshot = run.snapshot;
-    QString out = QStringLiteral("<h1>%1 %2</h1>").arg(escape(s.pipelineName.isEmpty() ? s.pipelineId : s.pipelineName),
-                                                      badge(toString(s.status)));
-    out += QStringLiteral("<div class=\"muted mono\">run %1</div><dl class=\"summary\">").arg(escape(s.runId));
-    const auto row = [&out](const QString &name, const QString &value) {
-        out += QStringLiteral("<dt>%1</dt><dd>%2</dd>").arg(name, value);
+    const QString pipelineId = s.pipelineId.isEmpty() ? snapshot.pipelineId : s.pipelineId;
+    QString out = QStringLiteral("<h1>") + escape(s.pipelineName.isEmpty() ? pipelineId : s.pipelineName)
+                  + badge(toString(s.status))
+                  + (s.rehearsal ? QStringLiteral(" <span class=\"badge s-Rehearsal\">rehearsal</span>") : QString())
+                  + QStringLiteral("</h1>");
+    out += QStringLiteral("<nav><a href=\"#timeline-section\">Timeline</a><a href=\"#nodes\">Nodes</a>"
+                          "<a href=\"#requests\">Interventions and approvals</a><a href=\"#logs\">Logs</a></nav>");
+    out += QStringLiteral("<dl class=\"summary\">");
+    const auto row = [&out](const QString &name, const QString &valueHtml, const QString &cssClass = {}) {
+        out += QStringLiteral("<dt>") + name + QStringLiteral("</dt><dd")
+               + (cssClass.isEmpty() ? QString() : QStringLiteral(" class=\"") + cssClass + u'"') + u'>' + valueHtml
+               + QStringLiteral("</dd>");
     };
-    row(QStringLiteral("Pipeline"), QStringLiteral("<span class=\"mono\">%1</span>").arg(escape(s.pipelineId)));
+    row(QStringLiteral("Pipeline"), mono(pipelineId)
+                                        + (s.pipelineName.isEmpty() ? QString()
+                                                                    : QStringLiteral(" <span class=\"muted\">(")
+                                                                          + escape(s.pipelineName)
+                                                                          + QStringLiteral(")</span>")));
     if (!s.pipelineFile.isEmpty())
-        row(QStringLiteral("File"), QStringLiteral("<span class=\"mono\">%1</span>").arg(escape(s.pipelineFile)));
-    if (!s.originRunId.isEmpty())
-        row(QStringLiteral("Resumed from"), QStringLiteral("<span class=\"mono\">%1</span>").arg(escape(s.originRunId)));
-    if (s.rehearsal)
-        row(QStringLiteral("Rehearsal"), QStringLiteral("yes: nothing was executed, times are virtual"));
-    row(QStringLiteral("Started"), time(s.startedAt));
-    row(QStringLiteral("Ended"), s.endedAt.isValid() ? time(s.endedAt) : QStringLiteral("still running"));
-    if (s.endedAt.isValid())
-        row(QStringLiteral("Took"), html::span(s.startedAt.msecsTo(s.endedAt)));
-    if (s.warning)
-        row(QStringLiteral("Warning"), QStringLiteral("yes (a step was retried, ignored or marked as success, or a "
-                                                      "rollback or handler step failed)"));
+        row(QStringLiteral("File"), mono(s.pipelineFile));
+    row(QStringLiteral("Run"), mono(s.runId));
+    const QString origin = s.originRunId.isEmpty() ? snapshot.originRunId : s.originRunId;
+    if (!origin.isEmpty())
+        row(QStringLiteral("Resumed from"), mono(origin));
+    row(QStringLiteral("Status"), badge(toString(s.status)));
+    row(QStringLiteral("Warning"),
+        s.warning ? tag(QStringLiteral("warning"), QStringLiteral("warning"))
+                        + QStringLiteral(" a step was retried, ignored or marked as success, or a rollback or handler "
+                                         "step failed")
+                  : QStringLiteral("none"));
+    row(QStringLiteral("Rehearsal"),
+        s.rehearsal ? QStringLiteral("yes: nothing was executed, failures were injected, times are virtual")
+                    : QStringLiteral("no"));
+    row(QStringLiteral("Started"), utcTime(s.startedAt));
+    row(QStringLiteral("Ended"), s.endedAt.isValid() ? utcTime(s.endedAt) : QStringLiteral("not yet (still running)"));
+    if (s.startedAt.isValid() && s.endedAt.isValid())
+        row(QStringLiteral("Duration"), html::span(s.startedAt.msecsTo(s.endedAt)));
     if (!s.owner.isEmpty())
         row(QStringLiteral("Run by"), escape(s.owner));
     if (!snapshot.inputs.isEmpty()) {
         QStringList inputs;
         for (auto it = snapshot.inputs.cbegin(); it != snapshot.inputs.cend(); ++it)
-            inputs << QStringLiteral("<span class=\"mono\">%1=%2</span>").arg(escape(it.key()), escape(it.value().toString()));
-        row(QStringLiteral("Inputs"), inputs.join(QStringLiteral(", ")));
+            inputs << mono(it.key() + u'=' + inputText(it.value()));
+        row(QStringLiteral("Inputs"), inputs.join(QStringLiteral("<br>")));
     }
     if (snapshot.error) {
-        row(QStringLiteral("First failure"),
-            QStringLiteral("<b>%1</b>: %2 <span class=\"muted\">(step %3%4)</span>")
-                .arg(model::toString(snapshot.error->type), escape(snapshot.error->message), escape(snapshot.error->step),
-                     snapshot.error->stage.isEmpty() ? QString() : QStringLiteral(", stage ") + escape(snapshot.error->stage)));
+        const RunError &error = *snapshot.error;
+        QString where = QStringLiteral("step ") + mono(error.step);
+        if (!error.stage.isEmpty())
+            where += QStringLiteral(", stage ") + mono(error.stage);
+        row(QStringLiteral("First error"),
+            QStringLiteral("<b>") + model::toString(error.type) + QStringLiteral("</b>: ") + escapeLines(error.message)
+                + QStringLiteral(" <span class=\"muted\">(") + where + QStringLiteral(")</span>"),
+            QStringLiteral("error"));
     }
-    out += QStringLiteral("</dl>");
-    return out;
-}
-
-QString legend()
-{
-    return QStringLiteral(
-        "<div class=\"legend muted\"><span><i style=\"background:#2e9d4f\"></i>attempt succeeded</span>"
-        "<span><i style=\"background:#d13b3b\"></i>attempt failed</span>"
-        "<span><i style=\"background:#b08b5a\"></i>cancelled or interrupted</span>"
-        "<span><i style=\"background:#2f6fd6\"></i>running</span>"
-        "<span><i style=\"background:repeating-linear-gradient(45deg,#d9a21b 0 3px,#fdf3d8 3px 6px)\"></i>waiting to retry</span>"
-        "<span><i style=\"background:#c9b6f2;border:1px solid #7b5cc4\"></i>waiting for a person</span>"
-        "<span><i style=\"background:#98a2b3;transform:rotate(45deg);width:9px;height:9px\"></i>reused (resume)</span></div>");
+    return out + QStringLiteral("</dl>");
 }
 
 QString nodesTable(const StoredRun &run)
 {
-    QString out = QStringLiteral("<table><tr><th>Node</th><th>Kind</th><th>Status</th><th>Attempts</th><th>Took</th>"
-                                 "<th>Error</th></tr>");
+    QString out = QStringLiteral("<table><tr><th>Node</th><th>Kind</th><th>Status</th><th>Attempts</th>"
+                                 "<th>Duration</th><th>Notes</th><th>Error</th></tr>");
     for (const NodeState &node : run.snapshot.nodes) {
-        QStringList notes;
-        if (node.role != NodeRole::Main)
-            notes << toString(node.role);
-        if (node.cloned)
-            notes << QStringLiteral("reused");
+        QString notes;
+        if (node.role == NodeRole::Rollback)
+            notes += tag(QStringLiteral("rollback"), QStringLiteral("rollback"));
+        else if (node.role == NodeRole::ErrorHandler)
+            notes += tag(QStringLiteral("handler"), QStringLiteral("error handler"));
         if (node.warning)
-            notes << QStringLiteral("warning");
+            notes += tag(QStringLiteral("warning"), QStringLiteral("warning"));
+        if (node.cloned)
+            notes += tag(QStringLiteral("reused"), QStringLiteral("reused"));
+        const QString kind = node.kind == NodeKind::Step
+                                 ? QStringLiteral("step <span class=\"muted\">") + model::toString(node.stepType)
+                                       + QStringLiteral("</span>")
+                                 : toString(node.kind);
+        QString duration;
+        if (node.cloned)
+            duration = QStringLiteral("<span class=\"muted\">(original run)</span>");
+        else if (node.startedAt.isValid() && node.endedAt.isValid())
+            duration = html::span(node.startedAt.msecsTo(node.endedAt));
+        else if (node.startedAt.isValid())
+            duration = QStringLiteral("<span class=\"muted\">running</span>");
         const bool showError = node.error && node.status != NodeStatus::Succeeded;
-        out += QStringLiteral("<tr id=\"node-%1\"><td class=\"mono\" style=\"padding-left:%2px\">%1%3</td><td>%4</td>"
-                              "<td>%5</td><td>%6</td><td>%7</td><td class=\"err\">%8</td></tr>")
-                   .arg(escape(node.id))
-                   .arg(8 + 18 * int(node.parents.size()))
-                   .arg(notes.isEmpty() ? QString()
-                                        : QStringLiteral(" <span class=\"muted\">(%1)</span>").arg(notes.join(QStringLiteral(", "))),
-                        toString(node.kind), badge(toString(node.status)),
-                        node.kind == NodeKind::Step ? QString::number(node.attempts) : QString(),
-                        node.startedAt.isValid() && node.endedAt.isValid() && !node.cloned
-                            ? html::span(node.startedAt.msecsTo(node.endedAt))
-                            : QString(),
-                        showError ? QStringLiteral("<b>%1</b>: %2").arg(model::toString(node.error->type),
-                                                                        escape(node.error->message))
-                                  : QString());
+        const QString error = showError ? QStringLiteral("<b>") + model::toString(node.error->type)
+                                              + QStringLiteral("</b>: ") + escapeLines(node.error->message)
+                                        : QString();
+        const int indent = 8 + 18 * int(node.parents.size());
+        out += (node.kind == NodeKind::Stage ? QStringLiteral("<tr class=\"stage\"") : QStringLiteral("<tr"))
+               + QStringLiteral(" id=\"node-") + escape(node.id) + QStringLiteral("\"><td class=\"mono\" style=\"padding-left:")
+               + QString::number(indent) + QStringLiteral("px\">") + escape(node.id) + QStringLiteral("</td><td>") + kind
+               + QStringLiteral("</td><td>") + badge(toString(node.status)) + QStringLiteral("</td><td class=\"num\">")
+               + (node.kind == NodeKind::Step ? QString::number(node.attempts) : QString())
+               + QStringLiteral("</td><td class=\"num\">") + duration + QStringLiteral("</td><td>") + notes
+               + QStringLiteral("</td><td class=\"err\">") + error + QStringLiteral("</td></tr>");
     }
     return out + QStringLiteral("</table>");
 }
@@ -143,51 +225,67 @@ QString requestsTable(const StoredRun &run)
 {
     if (run.requests.isEmpty())
         return QStringLiteral("<p class=\"muted\">No manual intervention or approval was asked for.</p>");
-    QString out = QStringLiteral("<table><tr><th>Step</th><th>Kind</th><th>Asked</th><th>Deadline</th><th>Decision</th>"
-                                 "<th>By</th><th>When</th><th>Comment</th></tr>");
+    QString out = QStringLiteral("<table><tr><th>Step</th><th>Kind</th><th>Requested</th><th>Deadline</th>"
+                                 "<th>Decision</th><th>By</th><th>When</th><th>Comment</th></tr>");
     for (const InterventionRecord &record : run.requests) {
         const InterventionRequest &request = record.request;
-        QString why = request.kind == RequestKind::Approval ? escape(request.message) : QString();
+        const bool approval = request.kind == RequestKind::Approval;
+        QString why = approval ? escapeLines(request.message) : QString();
         if (request.errorType)
-            why = QStringLiteral("%1: %2").arg(model::toString(*request.errorType), escape(request.errorMessage));
-        out += QStringLiteral("<tr><td class=\"mono\">%1</td><td>%2<div class=\"muted\">%3</div></td><td>%4</td>"
-                              "<td>%5<div class=\"muted\">then %6</div></td><td>%7</td><td>%8</td><td>%9</td><td>%10</td></tr>")
-                   .arg(escape(request.step),
-                        request.kind == RequestKind::Approval ? QStringLiteral("approval") : QStringLiteral("intervention"),
-                        why, time(request.requestedAt), time(request.deadline), escape(request.onTimeout),
-                        record.decision.isEmpty() ? QStringLiteral("<i>open</i>") : QStringLiteral("<b>%1</b>").arg(escape(record.decision)),
-                        escape(record.who.isEmpty() ? record.by : QStringLiteral("%1 (%2)").arg(record.who, record.by)),
-                        time(record.decidedAt), escape(record.comment));
+            why = model::toString(*request.errorType) + QStringLiteral(": ") + escapeLines(request.errorMessage);
+        QString by = escape(record.by);
+        if (!record.who.isEmpty())
+            by = escape(record.who) + QStringLiteral(" <span class=\"muted\">(") + by + QStringLiteral(")</span>");
+        const QString deadline = utcTime(request.deadline)
+                                 + (request.onTimeout.isEmpty() ? QString()
+                                                                : QStringLiteral("<div class=\"muted\">then ")
+                                                                      + escape(request.onTimeout) + QStringLiteral("</div>"));
+        out += QStringLiteral("<tr><td class=\"mono\">") + escape(request.step) + QStringLiteral("</td><td>")
+               + (approval ? QStringLiteral("approval") : QStringLiteral("intervention"))
+               + (why.isEmpty() ? QString() : QStringLiteral("<div class=\"muted\">") + why + QStringLiteral("</div>"))
+               + QStringLiteral("</td><td>") + utcTime(request.requestedAt) + QStringLiteral("</td><td>") + deadline
+               + QStringLiteral("</td><td>")
+               + (record.decision.isEmpty() ? QStringLiteral("<i>open</i>")
+                                            : QStringLiteral("<b>") + escape(record.decision) + QStringLiteral("</b>"))
+               + QStringLiteral("</td><td>") + by + QStringLiteral("</td><td>") + utcTime(record.decidedAt)
+               + QStringLiteral("</td><td>") + escapeLines(record.comment) + QStringLiteral("</td></tr>");
     }
     return out + QStringLiteral("</table>");
 }
 
+QString logLine(const StoredLogLine &line, const QDateTime &logStart)
+{
+    // Bytes as the step printed them: invalid UTF-8 becomes U+FFFD, control characters `\e`.
+    const QString text = escape(QString::fromUtf8(line.text));
+    const QString at = logStart.isValid() ? logStart.addMSecs(line.offsetMs).toUTC().toString(QStringLiteral("hh:mm:ss.zzz"))
+                                          : QStringLiteral("+") + html::span(line.offsetMs);
+    QString out = QStringLiteral("<span class=\"at\">") + at + QStringLiteral("  </span>");
+    switch (line.stream) {
+    case LogLine::Stream::Out: out += text; break;
+    case LogLine::Stream::Err: out += QStringLiteral("<span class=\"e\">") + text + QStringLiteral("</span>"); break;
+    case LogLine::Stream::Engine: out += QStringLiteral("<span class=\"p\">") + text + QStringLiteral("</span>"); break;
+    }
+    return out + u'\n';
+}
+
 QString logTails(const QList<LogTail> &tails)
 {
-    if (tails.isEmpty())
-        return QStringLiteral("<p class=\"muted\">Nothing was printed.</p>");
     QString out;
     for (const LogTail &tail : tails) {
         if (tail.lines.isEmpty())
             continue;
-        const QString name = tail.node.isEmpty() ? QStringLiteral("run") : QStringLiteral("%1 #%2").arg(tail.node).arg(tail.attempt);
-        out += QStringLiteral("<h3>%1 <span class=\"muted\">%2</span></h3><pre class=\"log\">")
-                   .arg(escape(name),
-                        tail.totalLines > tail.lines.size()
-                            ? QStringLiteral("last %1 of %2 lines").arg(tail.lines.size()).arg(tail.totalLines)
-                            : QStringLiteral("%1 line(s)").arg(tail.lines.size()));
-        for (const StoredLogLine &line : tail.lines) {
-            const QString text = escape(QString::fromUtf8(line.text));
-            switch (line.stream) {
-            case LogLine::Stream::Out: out += text; break;
-            case LogLine::Stream::Err: out += QStringLiteral("<span class=\"e\">%1</span>").arg(text); break;
-            case LogLine::Stream::Engine: out += QStringLiteral("<span class=\"p\">%1</span>").arg(text); break;
-            }
-            out += u'\n';
-        }
+        const QString name = tail.node.isEmpty() ? QStringLiteral("run notes")
+                                                 : tail.node + QStringLiteral(" #") + QString::number(tail.attempt);
+        const qint64 total = std::max<qint64>(tail.totalLines, tail.lines.size());
+        out += QStringLiteral("<h3 class=\"mono\">") + escape(name) + QStringLiteral(" <span class=\"muted\">last ")
+               + QString::number(tail.lines.size()) + QStringLiteral(" of ") + QString::number(total)
+               + (total == 1 ? QStringLiteral(" line") : QStringLiteral(" lines")) + QStringLiteral("</span></h3>")
+               + QStringLiteral("<pre class=\"log\">");
+        for (const StoredLogLine &line : tail.lines)
+            out += logLine(line, tail.startedAt);
         out += QStringLiteral("</pre>");
     }
-    return out;
+    return out.isEmpty() ? QStringLiteral("<p class=\"muted\">Nothing was printed.</p>") : out;
 }
 
 } // namespace
@@ -196,17 +294,19 @@ QByteArray htmlReport(const StoredRun &run, const QList<LogTail> &tails)
 {
     QString page = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                                  "<title>%1 · run %2 · Pipewright</title><style>%3</style></head><body>")
-                       .arg(escape(run.summary.pipelineId), escape(run.summary.runId), QString::fromUtf8(kStyle));
+                                  "<title>")
+                   + escape(run.summary.pipelineId) + QStringLiteral(" · run ") + escape(run.summary.runId)
+                   + QStringLiteral(" · Pipewright</title><style>") + QString::fromUtf8(kPageStyle)
+                   + QStringLiteral("</style></head><body>");
     page += summary(run);
-    page += QStringLiteral("<h2>Timeline</h2>") + legend();
+    page += QStringLiteral("<h2 id=\"timeline-section\">Timeline</h2>") + timelineLegend();
     page += QStringLiteral("<div class=\"timeline\">") + timelineSvg(run) + QStringLiteral("</div>");
-    page += QStringLiteral("<h2>Nodes</h2>") + nodesTable(run);
-    page += QStringLiteral("<h2>Manual interventions and approvals</h2>") + requestsTable(run);
-    page += QStringLiteral("<h2>Logs</h2>") + logTails(tails);
-    page += QStringLiteral("<p class=\"muted\">Written by Pipewright from its run store. Full logs: "
-                           "<span class=\"mono\">pipewright logs %1</span></p></body></html>\n")
-                .arg(escape(run.summary.runId));
+    page += QStringLiteral("<h2 id=\"nodes\">Nodes</h2>") + nodesTable(run);
+    page += QStringLiteral("<h2 id=\"requests\">Manual interventions and approvals</h2>") + requestsTable(run);
+    page += QStringLiteral("<h2 id=\"logs\">Logs</h2>") + logTails(tails);
+    page += QStringLiteral("<footer class=\"muted\">Written by Pipewright from its run store. Whole logs: "
+                           "<span class=\"mono\">pipewright logs ")
+            + escape(run.summary.runId) + QStringLiteral("</span></footer></body></html>\n");
     return page.toUtf8();
 }
 

@@ -64,6 +64,7 @@ Run::Run(RunRequest request, QNetworkAccessManager *network, std::unique_ptr<Run
     connect(&m_recorder, &RunRecorder::nodesChanged, this, &Run::nodesChanged);
     connect(&m_recorder, &RunRecorder::eventsAdded, this, &Run::eventsAdded);
     connect(&m_recorder, &RunRecorder::logLinesAdded, this, &Run::logLinesAdded);
+    connect(&m_recorder, &RunRecorder::attemptsChanged, this, &Run::attemptsChanged);
     connect(&m_recorder, &RunRecorder::interventionRequested, this, &Run::interventionRequested);
     connect(&m_recorder, &RunRecorder::interventionDecided, this, &Run::interventionDecided);
     m_recorder.setLiveFeedEnabled(m_request.liveOutput);

@@ -123,6 +123,7 @@ signals:
     void nodesChanged(const QList<pw::engine::NodeState> &states);
     void eventsAdded(const QList<pw::engine::RunEvent> &events);
     void logLinesAdded(const QList<pw::engine::LogLine> &lines);
+    void attemptsChanged(const QList<pw::engine::AttemptRecord> &attempts);
     void interventionRequested(const pw::engine::InterventionRequest &request);
     void interventionDecided(const pw::engine::InterventionRecord &record);
     void finished(const pw::engine::RunSnapshot &snapshot);

@@ -84,6 +84,8 @@ void RunRecorder::flush()
     }
     if (!m_pendingEvents.isEmpty())
         emit eventsAdded(std::exchange(m_pendingEvents, {}));
+    if (!m_pendingAttempts.isEmpty())
+        emit attemptsChanged(std::exchange(m_pendingAttempts, {}));
     if (!m_pendingLines.isEmpty() && m_unacknowledged < kLiveWindow) {
         ++m_unacknowledged;
         m_skipNotice.clear();
@@ -104,7 +106,7 @@ void RunRecorder::add(LogLine line)
     scheduleFlush();
 }
 
-void RunRecorder::skipped(const QString &node, int attempt, qint64 count)
+void RunRecorder::skipped(const QString &node, int attempt, qint64 count, qint64 firstNumber)
 {
     if (!m_liveEnabled)
         return;
@@ -117,7 +119,7 @@ void RunRecorder::skipped(const QString &node, int attempt, qint64 count)
         return;
     }
     m_skipNotice.insert(key, m_pendingLines.size());
-    m_pendingLines.append({now(), node, attempt, LogLine::Stream::Out, {}, count});
+    m_pendingLines.append({now(), node, attempt, LogLine::Stream::Out, {}, count, firstNumber});
     scheduleFlush();
 }
 
@@ -151,8 +153,15 @@ void RunRecorder::attemptStarted(const QString &id, int attempt)
     record.attempt = attempt;
     record.startedAt = at;
     m_openAttempts.insert({id, attempt}, record);
+    attemptChanged(record);
+}
+
+void RunRecorder::attemptChanged(const AttemptRecord &record)
+{
     if (m_observer)
         m_observer->attemptChanged(record);
+    m_pendingAttempts.append(record);
+    scheduleFlush();
 }
 
 void RunRecorder::attemptEnded(const QString &id, int attempt, const QString &outcome,
@@ -166,8 +175,7 @@ void RunRecorder::attemptEnded(const QString &id, int attempt, const QString &ou
     record.endedAt = now();
     record.outcome = outcome;
     record.error = error;
-    if (m_observer)
-        m_observer->attemptChanged(record);
+    attemptChanged(record);
 }
 
 void RunRecorder::attemptFailed(const QString &id, int attempt, const NodeError &error)
@@ -296,7 +304,7 @@ void RunRecorder::reset(const QString &id)
 
 void RunRecorder::log(const QString &node, int attempt, LogLine::Stream stream, const QString &text)
 {
-    add({now(), node, attempt, stream, text, 0});
+    add({now(), node, attempt, stream, text, 0, 0});
 }
 
 void RunRecorder::interventionOpened(const InterventionRequest &request)

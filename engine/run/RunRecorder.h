@@ -69,7 +69,7 @@ public:
     // --- LiveFeed ---
     bool hasRoom() const override;
     void add(LogLine line) override;
-    void skipped(const QString &node, int attempt, qint64 count) override;
+    void skipped(const QString &node, int attempt, qint64 count, qint64 firstNumber) override;
     // The observer has taken a batch of lines.
     void acknowledgeLines();
     void interventionOpened(const InterventionRequest &request);
@@ -87,6 +87,7 @@ signals:
     void nodesChanged(const QList<pw::engine::NodeState> &states); // batched, latest state each
     void eventsAdded(const QList<pw::engine::RunEvent> &events);
     void logLinesAdded(const QList<pw::engine::LogLine> &lines);
+    void attemptsChanged(const QList<pw::engine::AttemptRecord> &attempts); // batched, latest each
     void interventionRequested(const pw::engine::InterventionRequest &request);
     void interventionDecided(const pw::engine::InterventionRecord &record);
 
@@ -94,6 +95,7 @@ private:
     NodeState &mutableNode(const QString &id);
     void addEvent(RunEvent event);
     void changed(const NodeState &state);
+    void attemptChanged(const AttemptRecord &record);
     void scheduleFlush();
 
     const RunPlan &m_plan;
@@ -107,6 +109,7 @@ private:
     int m_unacknowledged = 0;
     bool m_liveEnabled = true;
     QHash<QPair<QString, int>, AttemptRecord> m_openAttempts;
+    QList<AttemptRecord> m_pendingAttempts;
     QList<InterventionRecord> m_interventions;
     RecordObserver *m_observer = nullptr;
     QTimer m_flushTimer;

@@ -77,13 +77,24 @@ std::optional<QString> RunDatabase::checkFileBeforeOpening() const
         QFile file(m_path);
         if (!file.open(QIODevice::ReadOnly))
             return QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString());
-        const QByteArray header = file.read(16);
+        const QByteArray header = file.read(100);
         // An empty file is what a crash between create and first write leaves: SQLite
         // initialises it. Anything else must be a SQLite file.
-        if (!header.isEmpty() && header != QByteArrayView("SQLite format 3\0", 16)) {
+        if (!header.isEmpty() && !header.startsWith(QByteArrayView("SQLite format 3\0", 16))) {
             return QStringLiteral("%1 is not a SQLite database (it was left as it is: move it "
                                   "away or pass another --db)")
                 .arg(m_path);
+        }
+        // SQLite trusts its header; a damaged one must stop us before SQLite writes anything.
+        if (!header.isEmpty()) {
+            const int pageSize = header.size() < 18 ? 0 : (quint8(header.at(16)) << 8) | quint8(header.at(17));
+            const qint64 bytes = pageSize == 1 ? 65536 : pageSize;
+            const bool powerOfTwo = bytes >= 512 && bytes <= 65536 && (bytes & (bytes - 1)) == 0;
+            if (header.size() < 100 || !powerOfTwo || info.size() % bytes != 0) {
+                return QStringLiteral("the run database %1 is damaged (its header is not valid); it was left "
+                                      "as it is: move it away or pass another --db")
+                    .arg(m_path);
+            }
         }
         if (!info.isWritable())
             return QStringLiteral("cannot write to %1: permission denied").arg(m_path);
@@ -148,6 +159,11 @@ std::optional<QString> RunDatabase::checkIsOurs()
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return QStringLiteral("cannot read the run database %1: %2").arg(m_path, explain(query.lastError(), m_busyTimeoutMs));
     const int version = query.value(0).toInt();
+    if (version < 0) {
+        return QStringLiteral("the run database %1 is damaged (schema version %2); it was left as it is")
+            .arg(m_path)
+            .arg(version);
+    }
     if (version > StoreSchema::kCurrentVersion) {
         return QStringLiteral("the run database %1 was written by a newer Pipewright (schema %2; this "
                               "version knows up to %3); it was left as it is")

@@ -25,6 +25,7 @@ struct RunHarness
     std::optional<int> maxParallel;
     QList<pw::engine::InterventionRequest> requests;
     QString databasePath; // runs are stored there when set
+    bool acknowledgeLines = true; // false: a live reader that never keeps up
     QHash<QString, pw::engine::NodeState> reuse; // a resume's reused nodes
     QString originRunId;
 
@@ -111,7 +112,8 @@ struct RunHarness
         QObject::connect(&engine, &pw::engine::Engine::logLinesAdded, &engine,
                          [this, &engine](const QString &id, const QList<pw::engine::LogLine> &lines) {
             logLines += lines;
-            engine.acknowledgeLogLines(id);
+            if (acknowledgeLines)
+                engine.acknowledgeLogLines(id);
         });
         QObject::connect(&engine, &pw::engine::Engine::decisionRefused, &engine,
                          [this](const pw::engine::Decision &d, const QString &reason) { refusals.append({d, reason}); });

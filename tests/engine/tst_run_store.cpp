@@ -2,6 +2,7 @@
 // older schema versions, and databases that must be refused and left alone.
 #include "RunHarness.h"
 
+#include "engine/run/RunRecorder.h"
 #include "engine/store/LogFormat.h"
 #include "engine/store/RunDatabase.h"
 #include "engine/store/RunHistory.h"
@@ -276,7 +277,10 @@ private slots:
         QTest::newRow("text file") << QByteArray("just some notes\n") << s("not a SQLite database");
         QByteArray damaged("SQLite format 3", 16);
         damaged += QByteArray(4096, '\xff');
-        QTest::newRow("damaged SQLite") << damaged << s("damaged");
+        QTest::newRow("damaged header") << damaged << s("damaged");
+        QByteArray truncated("SQLite format 3", 16);
+        truncated += QByteArray("\x10\x00", 2) + QByteArray(100, '\0'); // 4 KiB pages, 118 bytes
+        QTest::newRow("cut short") << truncated << s("damaged");
     }
     void refusesAndLeavesAlone()
     {
@@ -412,6 +416,40 @@ private slots:
         QVERIFY(sawRunning);
         QVERIFY2(seenLines.contains(s("o:early")), qPrintable(seenLines.join(u'\n')));
         QVERIFY(!seenLines.contains(s("o:late")));
+    }
+
+    // A reader that takes no lines costs no memory: the feed holds a batch, counts the rest and
+    // says how many it left out, in order; the stored log keeps every line.
+    void liveFeedIsBounded()
+    {
+        RunHarness harness;
+        harness.databasePath = m_db;
+        harness.acknowledgeLines = false; // a reader that has fallen behind, for the whole run
+        const auto snapshot = harness.run(R"(pipeline:
+  id: flood
+  stages:
+    - stage:
+        id: s
+        steps:
+          - step: {id: loud, type: Shell, spec: {command: "seq 1 200000"}}
+)");
+        QVERIFY(snapshot);
+        qint64 shown = 0;
+        qint64 skipped = 0;
+        for (const LogLine &line : std::as_const(harness.logLines)) {
+            if (line.node != QLatin1String("loud") || line.stream == LogLine::Stream::Engine)
+                continue;
+            if (line.skipped > 0)
+                skipped += line.skipped;
+            else
+                ++shown;
+        }
+        QVERIFY2(shown <= RunRecorder::kLiveLinesPerBatch * (RunRecorder::kLiveWindow + 1),
+                 qPrintable(QString::number(shown)));
+        QCOMPARE(shown + skipped, 200000);
+        RunHistory history;
+        QVERIFY(!history.open(m_db));
+        QCOMPARE(history.logs(snapshot->runId, s("loud")).first().lines, 200000);
     }
 
     // A new database gives deleted runs' pages back; delete removes rows and log files.

@@ -6,6 +6,7 @@
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PipelineDocument.h"
+#include "app/gui/monitor/RunMonitor.h"
 #include "model/PipelineFile.h"
 
 #include <QCoreApplication>
@@ -57,8 +58,19 @@ public:
     {
         const QList<pw::gui::PipelineDocument *> documents
             = findChildren<pw::gui::PipelineDocument *>(Qt::FindDirectChildrenOnly);
+        if (m_monitor)
+            m_monitor->closeRun();
         for (pw::gui::PipelineDocument *document : documents)
             document->deleteLater();
+    }
+
+    // The window's run monitor, on a run store in this runner's temporary directory; made on
+    // first use and kept (runs of one test function may be looked at by the next).
+    Q_INVOKABLE pw::gui::RunMonitor *monitor()
+    {
+        if (!m_monitor)
+            m_monitor = new pw::gui::RunMonitor(tempPath(QStringLiteral("runs.sqlite")), this);
+        return m_monitor;
     }
 
     // A path for `name` in a directory that lives as long as the runner.
@@ -122,6 +134,7 @@ public:
 private:
     QTemporaryDir m_files;
     QElapsedTimer m_timer;
+    pw::gui::RunMonitor *m_monitor = nullptr;
 };
 
 class Setup : public QObject

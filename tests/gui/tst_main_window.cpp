@@ -1,5 +1,6 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PipelineDocument.h"
+#include "app/gui/monitor/RunMonitor.h"
 
 #include "model/PipelineFile.h"
 
@@ -118,6 +119,9 @@ private slots:
 private:
     // Loads the window, waits until it is on screen and renders one frame.
     QQuickWindow *openWindow(QQmlApplicationEngine &engine, gui::PipelineDocument &document);
+
+    QTemporaryDir m_runStore; // the monitor's database: never the user's
+    std::unique_ptr<gui::RunMonitor> m_monitor;
 };
 
 void MainWindowTest::initTestCase()
@@ -128,6 +132,7 @@ void MainWindowTest::initTestCase()
 void MainWindowTest::init()
 {
     capturedWarnings().clear();
+    m_monitor = std::make_unique<gui::RunMonitor>(m_runStore.filePath(QStringLiteral("runs.sqlite")));
 }
 
 void MainWindowTest::cleanup()
@@ -139,7 +144,7 @@ void MainWindowTest::cleanup()
 QQuickWindow *MainWindowTest::openWindow(QQmlApplicationEngine &engine,
                                          gui::PipelineDocument &document)
 {
-    QQuickWindow *window = gui::loadMainWindow(engine, document);
+    QQuickWindow *window = gui::loadMainWindow(engine, document, *m_monitor);
     if (!window)
         return nullptr;
     if (!QTest::qWaitForWindowExposed(window))

@@ -76,6 +76,7 @@ Item {
                     width: parent.width
                     height: host.bottomHeight
                     document: host.document
+                    monitor: Fixture.monitor()
                     onProblemActivated: (path, field) => {
                         host.selectedPath = path === "pipeline" ? "" : path
                         propertyPanel.focusField(field)

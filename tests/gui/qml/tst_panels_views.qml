@@ -153,7 +153,7 @@ TestCase {
 
     function test_clickingAProblemReportsItsElement() {
         const document = Fixture.load("harness-deploy.yaml")
-        const tabs = createTemporaryObject(tabsComponent, testCase, {document: document})
+        const tabs = createTemporaryObject(tabsComponent, testCase, {document: document, monitor: Fixture.monitor()})
         activatedSpy.target = tabs
         activatedSpy.clear()
         makeProblem(document)
@@ -168,7 +168,7 @@ TestCase {
     function test_clickingAProblemSelectsInTheWindow() {
         const document = Fixture.load("harness-deploy.yaml")
         makeProblem(document)
-        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        const window = createTemporaryObject(mainComponent, testCase, {document: document, monitor: Fixture.monitor()})
         verify(window)
         waitForRendering(window.contentItem)
         compare(window.selectedPath, "")
@@ -187,7 +187,7 @@ TestCase {
     // where the description was: the General section ends with the Name field.
     function test_noGapAfterSelectingAStepAfterAStage() {
         const document = Fixture.load("harness-deploy.yaml")
-        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        const window = createTemporaryObject(mainComponent, testCase, {document: document, monitor: Fixture.monitor()})
         waitForRendering(window.contentItem)
         window.selectedPath = "pipeline.stages[1].stage"
         waitForRendering(window.contentItem)
@@ -204,7 +204,7 @@ TestCase {
 
     function test_unsavedChangesPromptBeforeNew() {
         const document = Fixture.load("harness-deploy.yaml")
-        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        const window = createTemporaryObject(mainComponent, testCase, {document: document, monitor: Fixture.monitor()})
         waitForRendering(window.contentItem)
         verify(document.setField(checkout, "name", "Fetch sources"))
         verify(document.dirty)
@@ -232,7 +232,7 @@ TestCase {
 
     function test_copyPasteAndDeleteActOnTheSelection() {
         const document = Fixture.load("harness-deploy.yaml")
-        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        const window = createTemporaryObject(mainComponent, testCase, {document: document, monitor: Fixture.monitor()})
         waitForRendering(window.contentItem)
         window.selectedPath = checkout
         verify(document.copy(checkout))
@@ -257,7 +257,7 @@ TestCase {
 
     function test_closingWithUnsavedChangesAsks() {
         const document = Fixture.load("harness-deploy.yaml")
-        const window = createTemporaryObject(mainComponent, testCase, {document: document})
+        const window = createTemporaryObject(mainComponent, testCase, {document: document, monitor: Fixture.monitor()})
         waitForRendering(window.contentItem)
         verify(document.setField(checkout, "name", "Fetch sources"))
         const dialog = findChild(window, "unsavedDialog")

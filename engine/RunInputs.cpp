@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace pw::cli {
+namespace pw::engine {
 
 std::optional<QVariant> typedValue(model::InputType type, const QString &text)
 {
@@ -101,4 +101,4 @@ std::variant<QHash<QString, QString>, QStringList> readSecrets(
     return secrets;
 }
 
-} // namespace pw::cli
+} // namespace pw::engine

@@ -9,7 +9,7 @@
 
 #include <variant>
 
-namespace pw::cli {
+namespace pw::engine {
 
 // A typed value for every input of `pipeline`: the `--input ID=VALUE` arguments typed by
 // each input's declared type, and the defaults for the rest. Or a message for people when an
@@ -26,4 +26,4 @@ std::optional<QVariant> typedValue(model::InputType type, const QString &text);
 std::variant<QHash<QString, QString>, QStringList> readSecrets(
     const model::Pipeline &pipeline, const QProcessEnvironment &environment);
 
-} // namespace pw::cli
+} // namespace pw::engine

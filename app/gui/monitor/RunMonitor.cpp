@@ -1,0 +1,568 @@
+#include "RunMonitor.h"
+
+#include "PipelineDocument.h"
+
+#include "engine/EngineThread.h"
+#include "engine/LoginName.h"
+#include "engine/RunInputs.h"
+#include "engine/run/RunPlan.h"
+#include "engine/report/LogTails.h"
+#include "engine/store/ResumePlan.h"
+#include "model/PipelineFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace pw::gui {
+namespace {
+
+using engine::NodeStatus;
+
+QString settingsKey(const QString &filePath)
+{
+    // QSettings keys may not hold slashes.
+    return QStringLiteral("RunInputs/") + QString(filePath).replace(u'/', u'|');
+}
+
+QString inputType(model::InputType type)
+{
+    switch (type) {
+    case model::InputType::String: return QStringLiteral("string");
+    case model::InputType::Number: return QStringLiteral("number");
+    case model::InputType::Integer: return QStringLiteral("integer");
+    case model::InputType::Boolean: return QStringLiteral("boolean");
+    }
+    return QStringLiteral("string");
+}
+
+std::optional<model::InputType> parseInputType(const QString &text)
+{
+    for (model::InputType type : {model::InputType::String, model::InputType::Number, model::InputType::Integer,
+                                  model::InputType::Boolean}) {
+        if (inputType(type) == text)
+            return type;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+RunMonitor::RunMonitor(const QString &databasePath, QObject *parent)
+    : QObject(parent)
+    , m_databasePath(databasePath.isEmpty() ? engine::RunDatabase::defaultPath() : databasePath)
+    , m_runDocument(new PipelineDocument(PipelineDocument::Mode::ReadOnly, this))
+    , m_logs(new RunLogModel(this))
+    , m_timeline(new RunTimelineModel(this))
+    , m_historyModel(new RunHistoryModel(this))
+    , m_requests(new RequestListModel(this))
+    , m_notifications(new NotificationListModel(this))
+{
+    m_runDocument->outline()->setRunStates(&m_states);
+    connect(m_requests, &RequestListModel::countChanged, this, &RunMonitor::waitingCountChanged);
+    // Opening the store also finds runs whose program died (Interrupted).
+    if (const auto error = m_history.open(m_databasePath)) {
+        m_storeError = *error;
+    } else {
+        m_historyOpen = true;
+        m_historyModel->watch(&m_history);
+    }
+}
+
+RunMonitor::~RunMonitor()
+{
+    // The engine thread stops first: nothing it sends can reach what goes next.
+    m_engine.reset();
+}
+
+QString RunMonitor::status() const
+{
+    if (m_runId.isEmpty())
+        return {};
+    return m_live ? QStringLiteral("Running") : engine::toString(m_snapshot.status);
+}
+
+double RunMonitor::startedAt() const
+{
+    return m_snapshot.startedAt.isValid() ? double(m_snapshot.startedAt.toMSecsSinceEpoch()) : 0;
+}
+
+double RunMonitor::endedAt() const
+{
+    return !m_live && m_snapshot.endedAt.isValid() ? double(m_snapshot.endedAt.toMSecsSinceEpoch()) : 0;
+}
+
+void RunMonitor::notify(const QString &text, const QString &level)
+{
+    m_notifications->post(text, level);
+}
+
+QString RunMonitor::problemsBeforeRun(PipelineDocument *document) const
+{
+    if (!document || !document->hasPipeline())
+        return tr("There is no pipeline to run.");
+    if (!m_liveRunId.isEmpty())
+        return tr("A run is going on: abort it or wait for its end.");
+    int errors = 0;
+    QString first;
+    for (const model::Problem &problem : document->currentProblems()) {
+        if (!problem.isError())
+            continue;
+        if (++errors == 1)
+            first = problem.message;
+    }
+    if (errors > 0)
+        return tr("%n problem(s) must be fixed first (see Problems): %1", nullptr, errors).arg(first);
+    return {};
+}
+
+QVariantList RunMonitor::inputForm(PipelineDocument *document) const
+{
+    QVariantList form;
+    if (!document || !document->hasPipeline())
+        return form;
+    QSettings settings;
+    const QVariantMap last = settings.value(settingsKey(document->filePath())).toMap();
+    for (const model::Input &input : document->pipeline()->inputs) {
+        const QString defaultValue = input.defaultValue.value_or(QString());
+        form << QVariantMap{{QStringLiteral("id"), input.id},
+                            {QStringLiteral("type"), inputType(input.effectiveType())},
+                            {QStringLiteral("description"), input.description},
+                            {QStringLiteral("required"), !input.defaultValue.has_value()},
+                            {QStringLiteral("defaultValue"), defaultValue},
+                            {QStringLiteral("value"), last.value(input.id, defaultValue).toString()}};
+    }
+    return form;
+}
+
+QString RunMonitor::checkInput(const QString &type, const QString &text)
+{
+    const auto parsed = parseInputType(type);
+    if (!parsed)
+        return tr("unknown type %1").arg(type);
+    if (engine::typedValue(*parsed, text))
+        return {};
+    switch (*parsed) {
+    case model::InputType::Number: return tr("not a number");
+    case model::InputType::Integer: return tr("not a whole number");
+    case model::InputType::Boolean: return tr("true or false");
+    case model::InputType::String: break;
+    }
+    return tr("not valid");
+}
+
+void RunMonitor::rememberInputs(const QString &filePath, const QVariantMap &inputs) const
+{
+    QSettings settings;
+    settings.setValue(settingsKey(filePath), inputs);
+}
+
+bool RunMonitor::start(PipelineDocument *document, const QVariantMap &inputs)
+{
+    if (const QString problem = problemsBeforeRun(document); !problem.isEmpty()) {
+        notify(problem, QStringLiteral("error"));
+        return false;
+    }
+    const model::Pipeline &pipeline = *document->pipeline();
+    engine::RunRequest request;
+    for (const model::Input &input : pipeline.inputs) {
+        const QString text = inputs.contains(input.id) ? inputs.value(input.id).toString()
+                                                       : input.defaultValue.value_or(QString());
+        if (text.isEmpty() && !input.defaultValue && input.effectiveType() != model::InputType::String) {
+            notify(tr("Input %1 is required.").arg(input.id), QStringLiteral("error"));
+            return false;
+        }
+        const auto value = engine::typedValue(input.effectiveType(), text);
+        if (!value) {
+            notify(tr("Input %1: %2").arg(input.id, checkInput(inputType(input.effectiveType()), text)),
+                   QStringLiteral("error"));
+            return false;
+        }
+        request.inputs.insert(input.id, *value);
+    }
+    // The text it runs: the file as saved when nothing is unsaved, else what Save would write.
+    const QString path = document->filePath();
+    QFile file(path);
+    if (!path.isEmpty() && !document->isDirty() && file.open(QIODevice::ReadOnly))
+        request.pipelineText = file.readAll();
+    else
+        request.pipelineText = document->yamlText().toUtf8();
+    request.pipelineFile = path;
+    request.workingDir = path.isEmpty() ? QDir::homePath() : QFileInfo(path).absolutePath();
+    request.pipeline = pipeline;
+    QVariantMap given;
+    for (auto it = inputs.cbegin(); it != inputs.cend(); ++it)
+        given.insert(it.key(), it.value().toString());
+    rememberInputs(path, given);
+    return launch(std::move(request), document->displayName());
+}
+
+bool RunMonitor::launch(engine::RunRequest request, const QString &what)
+{
+    if (!m_liveRunId.isEmpty() || !m_pendingLabel.isEmpty()) {
+        notify(tr("A run is going on: abort it or wait for its end."), QStringLiteral("warning"));
+        return false;
+    }
+    auto secrets = engine::readSecrets(request.pipeline, request.environment);
+    if (const QStringList *missing = std::get_if<QStringList>(&secrets)) {
+        notify(tr("Not run: the pipeline declares secret(s) missing from the environment: %1")
+                   .arg(missing->join(QStringLiteral(", "))),
+               QStringLiteral("error"));
+        return false;
+    }
+    request.secrets = std::get<QHash<QString, QString>>(secrets);
+    request.user = engine::loginName();
+    request.liveOutput = true;
+    request.store = true;
+    if (!m_engine) {
+        m_engine = std::make_unique<engine::EngineThread>(m_historyOpen ? m_databasePath : QString());
+        connectEngine();
+    }
+    m_pendingLabel = what;
+    m_pendingText = request.pipelineText;
+    m_engine->startRun(std::move(request));
+    return true;
+}
+
+void RunMonitor::connectEngine()
+{
+    using E = engine::Engine;
+    const E *engine = m_engine->engine();
+    connect(engine, &E::runStarted, this, &RunMonitor::runStarted);
+    connect(engine, &E::nodesChanged, this, &RunMonitor::nodesChanged);
+    connect(engine, &E::eventsAdded, this, &RunMonitor::eventsAdded);
+    connect(engine, &E::attemptsChanged, this, &RunMonitor::attemptsChanged);
+    connect(engine, &E::logLinesAdded, this, &RunMonitor::logLinesAdded);
+    connect(engine, &E::interventionRequested, this, &RunMonitor::interventionRequested);
+    connect(engine, &E::interventionDecided, this, &RunMonitor::interventionDecided);
+    connect(engine, &E::decisionRefused, this, &RunMonitor::decisionRefused);
+    connect(engine, &E::runFinished, this, &RunMonitor::runFinished);
+    connect(engine, &E::storeProblem, this, [this](const QString &, const QString &message) {
+        m_storeError = message;
+        emit storeErrorChanged();
+        notify(tr("Run store: %1").arg(message), QStringLiteral("error"));
+    });
+}
+
+void RunMonitor::abort()
+{
+    if (m_engine && !m_liveRunId.isEmpty())
+        m_engine->abortRun(m_liveRunId);
+}
+
+bool RunMonitor::rerun()
+{
+    if (m_runId.isEmpty())
+        return false;
+    const auto stored = m_history.run(m_runId);
+    if (!stored) {
+        notify(tr("Run %1 is not in the store.").arg(m_runId), QStringLiteral("error"));
+        return false;
+    }
+    const model::LoadResult loaded = model::loadPipeline(stored->pipelineText);
+    if (!loaded.pipeline || loaded.hasErrors()) {
+        notify(tr("The pipeline of run %1 no longer loads.").arg(m_runId), QStringLiteral("error"));
+        return false;
+    }
+    engine::RunRequest request;
+    request.pipeline = *loaded.pipeline;
+    request.pipelineText = stored->pipelineText;
+    request.pipelineFile = stored->summary.pipelineFile;
+    request.inputs = stored->snapshot.inputs;
+    request.workingDir = request.pipelineFile.isEmpty() ? QDir::homePath()
+                                                        : QFileInfo(request.pipelineFile).absolutePath();
+    return launch(std::move(request), stored->summary.pipelineId);
+}
+
+bool RunMonitor::resume(PipelineDocument *document)
+{
+    if (m_runId.isEmpty() || m_live)
+        return false;
+    const auto stored = m_history.run(m_runId);
+    if (!stored)
+        return false;
+    if (stored->summary.rehearsal) {
+        notify(tr("A rehearsal cannot be resumed: nothing of it ran."), QStringLiteral("warning"));
+        return false;
+    }
+    engine::RunRequest request;
+    // The edited pipeline when it is this run's, so that the fix is what runs.
+    if (document && document->hasPipeline() && document->pipelineId() == stored->summary.pipelineId
+        && problemsBeforeRun(document).isEmpty()) {
+        request.pipeline = *document->pipeline();
+        request.pipelineText = document->yamlText().toUtf8();
+        request.pipelineFile = document->filePath();
+    } else {
+        const model::LoadResult loaded = model::loadPipeline(stored->pipelineText);
+        if (!loaded.pipeline || loaded.hasErrors()) {
+            notify(tr("The pipeline of run %1 no longer loads.").arg(m_runId), QStringLiteral("error"));
+            return false;
+        }
+        request.pipeline = *loaded.pipeline;
+        request.pipelineText = stored->pipelineText;
+        request.pipelineFile = stored->summary.pipelineFile;
+    }
+    request.inputs = stored->snapshot.inputs;
+    request.originRunId = m_runId;
+    request.reuse = engine::planResume(request.pipeline, stored->snapshot.nodes).reuse;
+    request.workingDir = request.pipelineFile.isEmpty() ? QDir::homePath()
+                                                        : QFileInfo(request.pipelineFile).absolutePath();
+    notify(tr("Resuming run %1: %n node(s) reused", nullptr, int(request.reuse.size())).arg(m_runId),
+           QStringLiteral("info"));
+    return launch(std::move(request), stored->summary.pipelineId);
+}
+
+void RunMonitor::decide(const QString &requestId, const QString &decision, const QString &comment)
+{
+    if (!m_engine)
+        return;
+    m_requests->sending(requestId);
+    m_engine->decide({requestId, decision, QStringLiteral("user"), comment, engine::loginName()});
+}
+
+void RunMonitor::show(const engine::RunSnapshot &initial, const QByteArray &pipelineText, bool live)
+{
+    m_runId = initial.runId;
+    m_live = live;
+    m_snapshot = initial;
+    m_nodeIndex.clear();
+    for (qsizetype i = 0; i < m_snapshot.nodes.size(); ++i)
+        m_nodeIndex.insert(m_snapshot.nodes.at(i).id, i);
+    m_stepsTotal = 0;
+    for (const engine::NodeState &node : std::as_const(m_snapshot.nodes)) {
+        if (node.kind == engine::NodeKind::Step && node.role == engine::NodeRole::Main)
+            ++m_stepsTotal;
+    }
+    m_runDocument->loadText(pipelineText, tr("run %1").arg(m_runId));
+    QHash<QString, int> maxAttempts;
+    if (const auto &pipeline = m_runDocument->pipeline()) {
+        const engine::RunPlan plan(*pipeline);
+        for (const engine::PlannedNode &node : plan.nodes()) {
+            if (node.step && node.step->retry && node.step->retry->maxAttempts)
+                maxAttempts.insert(node.id, *node.step->retry->maxAttempts);
+        }
+    }
+    m_states.setMaxAttempts(std::move(maxAttempts));
+    m_states.reset(m_snapshot.nodes);
+    m_logs->clear();
+    m_selectedNode.clear();
+    countProgress();
+    emit shownRunChanged();
+    emit statusChanged();
+}
+
+void RunMonitor::countProgress()
+{
+    int done = 0;
+    for (const engine::NodeState &node : std::as_const(m_snapshot.nodes)) {
+        if (node.kind == engine::NodeKind::Step && node.role == engine::NodeRole::Main && engine::isFinal(node.status))
+            ++done;
+    }
+    if (done != m_stepsDone) {
+        m_stepsDone = done;
+        emit progressChanged();
+    }
+}
+
+void RunMonitor::runStarted(const QString &runId, const engine::RunSnapshot &initial)
+{
+    if (m_pendingLabel.isEmpty())
+        return; // not ours
+    m_liveRunId = runId;
+    const QString label = std::exchange(m_pendingLabel, {});
+    m_requests->clear();
+    show(initial, std::exchange(m_pendingText, {}), true);
+    m_timeline->reset(initial, {}, {});
+    notify(tr("Run %1 of %2 started").arg(runId, label), QStringLiteral("info"));
+    m_historyModel->refresh();
+}
+
+void RunMonitor::nodesChanged(const QString &runId, const QList<engine::NodeState> &states)
+{
+    if (runId != m_runId)
+        return;
+    for (const engine::NodeState &state : states) {
+        const auto found = m_nodeIndex.constFind(state.id);
+        if (found != m_nodeIndex.cend())
+            m_snapshot.nodes[*found] = state;
+    }
+    m_states.update(states);
+    m_timeline->updateNodes(states);
+    countProgress();
+}
+
+void RunMonitor::eventsAdded(const QString &runId, const QList<engine::RunEvent> &events)
+{
+    if (runId != m_runId)
+        return;
+    m_snapshot.events.append(events);
+    for (const engine::RunEvent &event : events) {
+        if (event.event == QLatin1String("retryScheduled"))
+            m_states.noteRetry(event.node, event.at.addMSecs(std::max<qint64>(0, event.delayMs)));
+    }
+    m_timeline->addEvents(events);
+}
+
+void RunMonitor::attemptsChanged(const QString &runId, const QList<engine::AttemptRecord> &attempts)
+{
+    if (runId != m_runId)
+        return;
+    m_timeline->updateAttempts(attempts);
+    for (const engine::AttemptRecord &attempt : attempts) {
+        if (!attempt.endedAt.isValid())
+            m_logs->noteAttempt(attempt.node, attempt.attempt);
+    }
+}
+
+void RunMonitor::logLinesAdded(const QString &runId, const QList<engine::LogLine> &lines)
+{
+    // Taken: the engine may send the next batch (it holds lines back while we are busy).
+    if (m_engine)
+        m_engine->acknowledgeLogLines(runId);
+    if (runId == m_liveRunId)
+        m_requests->addLines(lines);
+    if (runId == m_runId)
+        m_logs->addLive(lines);
+}
+
+void RunMonitor::interventionRequested(const engine::InterventionRequest &request)
+{
+    if (request.runId != m_liveRunId)
+        return;
+    m_requests->open(request);
+    if (request.runId == m_runId) {
+        m_states.noteDeadline(request.step, request.deadline);
+        m_timeline->requestOpened(request);
+    }
+    notify(request.kind == engine::RequestKind::Approval ? tr("%1 waits for approval").arg(request.step)
+                                                         : tr("%1 failed and waits for a decision").arg(request.step),
+           QStringLiteral("warning"));
+    emit attentionNeeded();
+}
+
+void RunMonitor::interventionDecided(const QString &runId, const engine::InterventionRecord &record)
+{
+    if (runId != m_liveRunId)
+        return;
+    m_requests->close(record.request.id);
+    if (runId == m_runId && record.by != QLatin1String("engine"))
+        m_timeline->requestClosed(record);
+    if (record.by == QLatin1String("timeout")) {
+        notify(tr("No decision on %1 before the deadline: %2 applied").arg(record.request.step, record.decision),
+               QStringLiteral("warning"));
+    } else if (record.by == QLatin1String("cli")) {
+        notify(tr("%1 decided from the command line: %2").arg(record.request.step, record.decision),
+               QStringLiteral("info"));
+    }
+}
+
+void RunMonitor::decisionRefused(const engine::Decision &decision, const QString &reason)
+{
+    m_requests->refused(decision.requestId, reason);
+    notify(tr("%1 was refused: %2").arg(decision.decision, reason), QStringLiteral("warning"));
+}
+
+void RunMonitor::runFinished(const engine::RunSnapshot &snapshot)
+{
+    if (snapshot.runId != m_liveRunId)
+        return;
+    m_liveRunId.clear();
+    m_requests->clear();
+    if (snapshot.runId == m_runId) {
+        m_live = false;
+        m_snapshot = snapshot;
+        m_states.update(snapshot.nodes);
+        m_timeline->updateNodes(snapshot.nodes);
+        m_timeline->finish(snapshot.endedAt);
+        countProgress();
+        emit statusChanged();
+    }
+    const QString status = engine::toString(snapshot.status);
+    const QString level = snapshot.status == engine::RunStatus::Succeeded ? QStringLiteral("success")
+                          : snapshot.status == engine::RunStatus::Failed  ? QStringLiteral("error")
+                                                                           : QStringLiteral("warning");
+    notify(tr("Run %1 %2%3").arg(snapshot.runId, status, snapshot.warning ? tr(" (with warnings)") : QString()), level);
+    m_historyModel->refresh();
+    emit runEnded(status);
+}
+
+bool RunMonitor::openRun(const QString &runId)
+{
+    if (!m_historyOpen)
+        return false;
+    QString error;
+    const auto stored = m_history.run(runId, &error);
+    if (!stored) {
+        notify(error, QStringLiteral("error"));
+        return false;
+    }
+    show(stored->snapshot, stored->pipelineText, runId == m_liveRunId);
+    m_timeline->reset(stored->snapshot, stored->attempts, stored->requests);
+    return true;
+}
+
+void RunMonitor::closeRun()
+{
+    m_runId.clear();
+    m_live = false;
+    m_snapshot = {};
+    m_nodeIndex.clear();
+    m_stepsTotal = 0;
+    m_stepsDone = 0;
+    m_states.clear();
+    m_timeline->clear();
+    m_logs->clear();
+    emit shownRunChanged();
+    emit statusChanged();
+    emit progressChanged();
+}
+
+void RunMonitor::selectNode(const QString &nodeId)
+{
+    if (m_runId.isEmpty() || nodeId == m_selectedNode)
+        return;
+    m_selectedNode = nodeId;
+    m_logs->show(m_historyOpen ? &m_history : nullptr, m_runId, nodeId, 0);
+}
+
+QString RunMonitor::writeReport(const QString &runId)
+{
+    if (!m_historyOpen)
+        return {};
+    QString error;
+    const auto stored = m_history.run(runId, &error);
+    if (!stored) {
+        notify(error, QStringLiteral("error"));
+        return {};
+    }
+    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                             .filePath(QStringLiteral("pipewright-report-%1.html").arg(runId));
+    const QByteArray html = engine::htmlReport(*stored, engine::readLogTails(m_history, runId));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(html) != html.size() || !file.commit()) {
+        notify(tr("Cannot write the report: %1").arg(file.errorString()), QStringLiteral("error"));
+        return {};
+    }
+    return QUrl::fromLocalFile(path).toString();
+}
+
+bool RunMonitor::deleteRun(const QString &runId)
+{
+    if (runId == m_liveRunId) {
+        notify(tr("Run %1 is still going: abort it first.").arg(runId), QStringLiteral("warning"));
+        return false;
+    }
+    const engine::RunHistory::Removal removal = m_history.remove({runId});
+    for (const QString &refused : removal.refused)
+        notify(tr("Not deleted: %1").arg(refused), QStringLiteral("warning"));
+    if (runId == m_runId && !removal.removed.isEmpty())
+        closeRun();
+    m_historyModel->refresh();
+    return !removal.removed.isEmpty();
+}
+
+} // namespace pw::gui
