@@ -8,6 +8,7 @@ Rectangle {
     id: header
 
     required property PipelineDocument document
+    property Action runAction // the toolbar's Run button (F5)
 
     readonly property string heading: document.hasPipeline ? document.pipelineName
                                     : document.isUntitled ? qsTr("No pipeline open")
@@ -95,6 +96,18 @@ Rectangle {
             badges: header.document.pipelineBadges
             Layout.preferredWidth: Math.min(implicitWidth, header.width * 0.4)
             Layout.alignment: Qt.AlignVCenter
+        }
+
+        Button {
+            objectName: "runButton"
+            visible: header.runAction !== null
+            action: header.runAction
+            text: qsTr("▶  Run")
+            highlighted: true
+            Layout.alignment: Qt.AlignVCenter
+            ToolTip.text: qsTr("Run the pipeline (F5)")
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
         }
     }
 }

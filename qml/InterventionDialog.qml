@@ -53,6 +53,7 @@ Popup {
     }
 
     contentItem: ColumnLayout {
+        objectName: "requestBody:" + dialog.step
         spacing: 8
 
         RowLayout {

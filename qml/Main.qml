@@ -382,6 +382,7 @@ ApplicationWindow {
         spacing: 0
         DocumentHeader {
             document: window.document
+            runAction: runActions.runAction
             Layout.fillWidth: true
         }
         RunHeader {
@@ -459,6 +460,9 @@ ApplicationWindow {
         // Another pipeline on the canvas: the old selection means nothing there.
         function onShownRunChanged() {
             window.selectedPath = ""
+            // A run: its timeline is what one watches (as Kestra's Gantt of an execution).
+            if (window.monitor.showingRun && bottomTabs.currentIndex < 2)
+                bottomTabs.currentIndex = 3
         }
         function onAttentionNeeded() {
             window.alert(0) // the taskbar asks for attention until the window is active

@@ -15,7 +15,12 @@ Item {
     readonly property RunTimelineModel timeline: monitor.timeline
     signal nodeActivated(string nodeId)
 
-    property double pixelsPerSecond: 40
+    // Fitted (the default): the whole run spans the view, growing as the run goes on, as
+    // Kestra's Gantt does. Zooming by hand leaves it, and the view then follows now.
+    property bool fitted: true
+    property double zoomedPixelsPerSecond: 40
+    readonly property double pixelsPerSecond: fitted ? Math.max(0.01, (flick.width - labelWidth - 40) / (spanMs / 1000))
+                                                     : zoomedPixelsPerSecond
     property bool followNow: true
     readonly property int labelWidth: 190
     readonly property double now: monitor.live ? Ticker.now : 0
@@ -40,13 +45,14 @@ Item {
         }
         return Theme.statusColor("Aborted")
     }
-    function fit() {
-        pixelsPerSecond = Math.max(0.01, (flick.width - labelWidth - 40) / (spanMs / 1000))
+    function zoomTo(pixels) {
+        zoomedPixelsPerSecond = Math.min(2000, Math.max(0.02, pixels))
+        fitted = false
     }
 
     Component.onCompleted: Ticker.users++
     Component.onDestruction: Ticker.users--
-    onNowChanged: if (followNow && monitor.live) flick.contentX = Math.max(0, contentWidth - flick.width)
+    onNowChanged: if (!fitted && followNow && monitor.live) flick.contentX = Math.max(0, contentWidth - flick.width)
 
     ColumnLayout {
         anchors.fill: parent
@@ -78,13 +84,13 @@ Item {
                 onToggled: panel.followNow = checked
                 visible: panel.monitor.live
             }
-            Button { text: qsTr("Fit"); onClicked: panel.fit() }
+            Button { text: qsTr("Fit"); enabled: !panel.fitted; onClicked: panel.fitted = true }
             Slider {
                 objectName: "timelineZoom"
                 from: Math.log(0.02)
                 to: Math.log(2000)
                 value: Math.log(panel.pixelsPerSecond)
-                onMoved: panel.pixelsPerSecond = Math.exp(value)
+                onMoved: panel.zoomTo(Math.exp(value))
                 Layout.preferredWidth: 140
                 ToolTip.text: qsTr("Zoom (Ctrl+wheel on the bars)")
                 ToolTip.visible: hovered
@@ -106,8 +112,7 @@ Item {
             WheelHandler {
                 acceptedModifiers: Qt.ControlModifier
                 onWheel: event => {
-                    const factor = event.angleDelta.y > 0 ? 1.25 : 0.8
-                    panel.pixelsPerSecond = Math.min(2000, Math.max(0.02, panel.pixelsPerSecond * factor))
+                    panel.zoomTo(panel.pixelsPerSecond * (event.angleDelta.y > 0 ? 1.25 : 0.8))
                 }
             }
 
@@ -122,7 +127,7 @@ Item {
                                        600000, 1800000, 3600000, 7200000, 21600000, 86400000]
                         let step = steps[steps.length - 1]
                         for (const candidate of steps) {
-                            if (candidate / 1000 * panel.pixelsPerSecond >= 80) {
+                            if (candidate / 1000 * panel.pixelsPerSecond >= 70) {
                                 step = candidate
                                 break
                             }
@@ -135,7 +140,7 @@ Item {
                     delegate: Label {
                         required property var modelData
                         x: panel.labelWidth + modelData / 1000 * panel.pixelsPerSecond - width / 2
-                        text: modelData < 1000 ? modelData + " ms" : Theme.clock(modelData)
+                        text: modelData === 0 ? "0" : modelData < 1000 ? modelData + " ms" : Theme.clock(modelData)
                         color: Theme.textFaint
                         font.pixelSize: Theme.smallFontSize
                     }

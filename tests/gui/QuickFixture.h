@@ -76,6 +76,31 @@ public:
     // A path for `name` in a directory that lives as long as the runner.
     Q_INVOKABLE QString tempPath(const QString &name) const { return m_files.filePath(name); }
 
+    // Writes `text` to `name` in the temporary directory; its path.
+    Q_INVOKABLE QString writeFile(const QString &name, const QString &text)
+    {
+        const QString path = tempPath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0)
+            return {};
+        return path;
+    }
+
+    // The decisions stored for `runId`'s requests, "step:decision:who" each (the run store).
+    Q_INVOKABLE QStringList storedDecisions(const QString &runId)
+    {
+        pw::engine::RunHistory history;
+        if (history.open(monitor()->databasePath()))
+            return {};
+        const auto run = history.run(runId);
+        QStringList decisions;
+        if (run) {
+            for (const pw::engine::InterventionRecord &record : run->requests)
+                decisions << record.request.step + u':' + record.decision + u':' + record.who;
+        }
+        return decisions;
+    }
+
     // Writes a pipeline of `stages` stages holding `steps` Shell steps in all; returns its path.
     Q_INVOKABLE QString writeLargePipeline(int steps, int stages)
     {

@@ -105,7 +105,7 @@ QString RunMonitor::problemsBeforeRun(PipelineDocument *document) const
 {
     if (!document || !document->hasPipeline())
         return tr("There is no pipeline to run.");
-    if (!m_liveRunId.isEmpty())
+    if (!m_liveRunId.isEmpty() || !m_pendingLabel.isEmpty())
         return tr("A run is going on: abort it or wait for its end.");
     int errors = 0;
     QString first;

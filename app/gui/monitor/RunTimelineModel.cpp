@@ -97,7 +97,14 @@ void RunTimelineModel::upsert(const QString &nodeId, Segment segment)
             return;
         }
     }
-    target.segments.append(std::move(segment));
+    // Kept in time order (attempts and waits arrive in separate batches); at the same
+    // millisecond an attempt comes before the wait that follows it.
+    const auto rank = [](const Segment &item) { return item.kind == QLatin1String("attempt") ? 0 : 1; };
+    auto at = std::upper_bound(target.segments.begin(), target.segments.end(), segment,
+                               [&rank](const Segment &a, const Segment &b) {
+                                   return a.start != b.start ? a.start < b.start : rank(a) < rank(b);
+                               });
+    target.segments.insert(at, std::move(segment));
     changed(row);
 }
 

@@ -1,0 +1,235 @@
+// The window's run monitor without a window: a run started from a document goes to the engine
+// thread and back as queued signals into the models the panels show (Qt Test, each model
+// watched by QAbstractItemModelTester while the run goes on), the store keeps it, a past run
+// opens from the store, and resume reuses what finished.
+#include "app/gui/PipelineDocument.h"
+#include "app/gui/monitor/RunMonitor.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pw::gui;
+
+namespace {
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+// Every row of a list model as "role=value" for the given role.
+QStringList column(QAbstractItemModel *model, int role)
+{
+    QStringList values;
+    for (int row = 0; row < model->rowCount(); ++row)
+        values << model->index(row, 0).data(role).toString();
+    return values;
+}
+
+const QByteArray kRetries = R"(pipeline:
+  id: monitored
+  stages:
+    - stage:
+        id: build
+        steps:
+          - step:
+              id: hello
+              type: Shell
+              spec:
+                command: |
+                  echo hello; echo oops >&2; printf '\033[32mgreen\033[0m\n'
+
+          - step: {id: flaky, type: Fail, spec: {succeedOnAttempt: 3}, retry: {type: constant, interval: 50ms, maxAttempts: 3}}
+          - step:
+              id: ask
+              type: Fail
+              failureStrategies:
+                - onFailure: {errors: [AllErrors], action: {type: ManualIntervention, spec: {timeout: 20s, onTimeout: {action: {type: MarkAsFailure}}}}}
+)";
+
+} // namespace
+
+class RunMonitorTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_monitor = std::make_unique<RunMonitor>(m_dir.filePath(s("runs-%1.sqlite").arg(++m_serial)));
+        m_testers.clear();
+        for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+                 m_monitor->logs(), m_monitor->timeline(), m_monitor->history(), m_monitor->requests(),
+                 m_monitor->notifications(), m_monitor->runDocument()->outline()}) {
+            m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        }
+    }
+
+    void cleanup()
+    {
+        m_testers.clear();
+        m_monitor.reset();
+    }
+
+    // A run from a document: the canvas states, the timeline with its retry waits, the
+    // request answered, the Logs of a step, the progress, the history.
+    void runFromADocument()
+    {
+        PipelineDocument document;
+        document.load(write(s("monitored.yaml"), kRetries));
+        QVERIFY(m_monitor->problemsBeforeRun(&document).isEmpty());
+        QSignalSpy ended(m_monitor.get(), &RunMonitor::runEnded);
+        QSignalSpy attention(m_monitor.get(), &RunMonitor::attentionNeeded);
+        QVERIFY(m_monitor->start(&document, {}));
+        QVERIFY(m_monitor->problemsBeforeRun(&document).contains(s("run is going on")));
+
+        // The request: answered as the dialog would (Ignore).
+        QTRY_COMPARE_WITH_TIMEOUT(m_monitor->requests()->rowCount(), 1, 10000);
+        QCOMPARE(attention.count(), 1);
+        const QModelIndex request = m_monitor->requests()->index(0, 0);
+        QCOMPARE(request.data(RequestListModel::StepRole).toString(), s("ask"));
+        QVERIFY(request.data(RequestListModel::DeadlineRole).toDouble() > request.data(RequestListModel::RequestedAtRole).toDouble());
+        QVERIFY(column(m_monitor->requests(), RequestListModel::DecisionsRole).size() == 1);
+        QCOMPARE(m_monitor->waitingCount(), 1);
+        QCOMPARE(m_monitor->runDocument()->outline()->index(0, 0).data(PipelineOutline::RunStatusRole).toString(),
+                 s("Running"));
+        m_monitor->decide(request.data(RequestListModel::RequestIdRole).toString(), s("Ignore"), {});
+        QVERIFY(ended.wait(10000));
+        QCOMPARE(ended.first().first().toString(), s("Succeeded"));
+        QCOMPARE(m_monitor->requests()->rowCount(), 0);
+        QCOMPARE(m_monitor->status(), s("Succeeded"));
+        QCOMPARE(m_monitor->stepsDone(), 3);
+        QCOMPARE(m_monitor->stepsTotal(), 3);
+
+        // The timeline: a row per step, flaky's three attempts with two retry waits between.
+        RunTimelineModel *timeline = m_monitor->timeline();
+        QCOMPARE(column(timeline, RunTimelineModel::NodeIdRole), QStringList({s("hello"), s("flaky"), s("ask")}));
+        QStringList flaky;
+        for (const QVariant &segment : timeline->index(1, 0).data(RunTimelineModel::SegmentsRole).toList()) {
+            const QVariantMap map = segment.toMap();
+            flaky << map.value(s("kind")).toString() + u':' + map.value(s("outcome")).toString();
+            QVERIFY(map.value(s("end")).toDouble() >= map.value(s("start")).toDouble());
+        }
+        QCOMPARE(flaky, QStringList({s("attempt:Failed"), s("retry:"), s("attempt:Failed"), s("retry:"), s("attempt:Succeeded")}));
+        QStringList ask;
+        for (const QVariant &segment : timeline->index(2, 0).data(RunTimelineModel::SegmentsRole).toList())
+            ask << segment.toMap().value(s("kind")).toString() + u':' + segment.toMap().value(s("outcome")).toString();
+        QVERIFY2(ask.contains(s("wait:Ignore")), qPrintable(ask.join(u' ')));
+
+        // The canvas: every node's state, on the run's own pipeline.
+        PipelineOutline *outline = m_monitor->runDocument()->outline();
+        QCOMPARE(m_monitor->runDocument()->isReadOnly(), true);
+        QCOMPARE(outline->pathOfNode(s("flaky")).isEmpty(), false);
+        const QVariantMap info = m_monitor->states()->info(s("flaky"));
+        QCOMPARE(info.value(s("status")).toString(), s("Succeeded"));
+        QCOMPARE(info.value(s("attempts")).toInt(), 3);
+        QCOMPARE(info.value(s("maxAttempts")).toInt(), 3);
+
+        // The Logs of a step, from the store, stdout and stderr told apart, colours rendered.
+        m_monitor->selectNode(s("hello"));
+        RunLogModel *logs = m_monitor->logs();
+        QCOMPARE(logs->node(), s("hello"));
+        QCOMPARE(logs->attempt(), 1);
+        const QStringList texts = column(logs, RunLogModel::TextRole);
+        QVERIFY2(texts.contains(s("hello")) && texts.contains(s("oops")) && texts.contains(s("green")), qPrintable(texts.join(u'|')));
+        const int oops = int(texts.indexOf(s("oops")));
+        QCOMPARE(logs->index(oops, 0).data(RunLogModel::StreamRole).toString(), s("err"));
+        const int green = int(texts.indexOf(s("green")));
+        QVERIFY(logs->index(green, 0).data(RunLogModel::HtmlRole).toString().contains(s("<font color=")));
+        QCOMPARE(logs->find(s("OOPS"), -1, false), oops);
+
+        // The history has it; the store has the decision with who made it.
+        m_monitor->history()->refresh();
+        QCOMPARE(m_monitor->history()->rowCount(), 1);
+        QCOMPARE(m_monitor->history()->index(0, 0).data(RunHistoryModel::StatusRole).toString(), s("Succeeded"));
+        QVERIFY(!m_monitor->history()->index(0, 0).data(RunHistoryModel::DecidersRole).toString().isEmpty());
+    }
+
+    // A past run opens from the store with its own pipeline, even after the file changed;
+    // resume after a fix reuses what finished.
+    void openAndResume()
+    {
+        const QString path = write(s("broken.yaml"), R"(pipeline:
+  id: fixable
+  stages:
+    - stage:
+        id: s
+        steps:
+          - step: {id: first, type: Echo, spec: {message: one}}
+          - step: {id: second, type: Fail, spec: {message: broken}}
+)");
+        PipelineDocument document;
+        document.load(path);
+        QSignalSpy ended(m_monitor.get(), &RunMonitor::runEnded);
+        QVERIFY(m_monitor->start(&document, {}));
+        QVERIFY(ended.wait(10000));
+        QCOMPARE(ended.takeFirst().first().toString(), s("Failed"));
+        const QString failedRun = m_monitor->runId();
+
+        // Fixed in the designer, then resumed: `first` is reused.
+        QVERIFY(document.setField(document.outline()->pathOfNode(s("second")), s("type"), s("Echo")));
+        QVERIFY(document.setField(document.outline()->pathOfNode(s("second")), s("spec.message"), s("two")));
+        QVERIFY(m_monitor->resume(&document));
+        QVERIFY(ended.wait(10000));
+        QCOMPARE(ended.takeFirst().first().toString(), s("Succeeded"));
+        QCOMPARE(m_monitor->originRunId(), failedRun);
+        QCOMPARE(m_monitor->states()->info(s("first")).value(s("cloned")).toBool(), true);
+
+        // The failed run, back on the canvas: its own text, Fail in it, not today's Echo.
+        QVERIFY(m_monitor->openRun(failedRun));
+        QCOMPARE(m_monitor->status(), s("Failed"));
+        QVERIFY(m_monitor->runDocument()->yamlText().contains(s("type: Fail")));
+        QCOMPARE(m_monitor->states()->info(s("second")).value(s("status")).toString(), s("Failed"));
+        m_monitor->closeRun();
+        QVERIFY(!m_monitor->showingRun());
+    }
+
+    // What keeps a run from starting is said, and nothing starts.
+    void refusals()
+    {
+        PipelineDocument document;
+        document.load(write(s("bad.yaml"), "pipeline:\n  id: bad\n  stages:\n    - stage:\n        id: s\n        steps: []\n"));
+        QVERIFY(!m_monitor->problemsBeforeRun(&document).isEmpty());
+        QVERIFY(!m_monitor->start(&document, {}));
+        PipelineDocument typed;
+        typed.load(write(s("typed.yaml"), "pipeline:\n  id: typed\n  inputs: [{id: count, type: integer}]\n"
+                                          "  stages:\n    - stage:\n        id: s\n        steps:\n"
+                                          "          - step: {id: e, type: Echo, spec: {message: hi}}\n"));
+        const QVariantList form = m_monitor->inputForm(&typed);
+        QCOMPARE(form.size(), 1);
+        QCOMPARE(form.first().toMap().value(s("type")).toString(), s("integer"));
+        QCOMPARE(form.first().toMap().value(s("required")).toBool(), true);
+        QVERIFY(!RunMonitor::checkInput(s("integer"), s("x")).isEmpty());
+        QVERIFY(RunMonitor::checkInput(s("integer"), s("12")).isEmpty());
+        QVERIFY(!m_monitor->start(&typed, {{s("count"), s("twelve")}}));
+        QCOMPARE(m_monitor->showingRun(), false);
+        // A good value runs, and is offered again next time.
+        QSignalSpy ended(m_monitor.get(), &RunMonitor::runEnded);
+        QVERIFY(m_monitor->start(&typed, {{s("count"), s("12")}}));
+        QVERIFY(ended.wait(10000));
+        QCOMPARE(m_monitor->inputForm(&typed).first().toMap().value(s("value")).toString(), s("12"));
+    }
+
+private:
+    QString write(const QString &name, const QByteArray &yaml)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(yaml);
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+    int m_serial = 0;
+    std::unique_ptr<RunMonitor> m_monitor;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+};
+
+QTEST_MAIN(RunMonitorTest)
+#include "tst_run_monitor.moc"
