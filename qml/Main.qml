@@ -481,6 +481,7 @@ ApplicationWindow {
 
     FileDialog {
         id: openDialog
+        objectName: "openDialog"
         title: qsTr("Open a pipeline")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("Pipelines (*.yaml *.yml *.json)"), qsTr("All files (*)")]
@@ -488,6 +489,7 @@ ApplicationWindow {
     }
     FileDialog {
         id: saveDialog
+        objectName: "saveDialog"
         title: qsTr("Save the pipeline as")
         fileMode: FileDialog.SaveFile
         defaultSuffix: "yaml"
@@ -547,6 +549,7 @@ ApplicationWindow {
 
     Dialog {
         id: errorDialog
+        objectName: "errorDialog"
         property string message
         anchors.centerIn: Overlay.overlay
         modal: true

@@ -9,6 +9,7 @@
 #include <QGuiApplication>
 #include <QPalette>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -115,6 +116,7 @@ private slots:
     void titleMarksUnsavedChanges();
     void propertyPanelFollowsSelection();
     void followsTheSystemColourScheme();
+    void opensEveryDialogAndView();
 
 private:
     // Loads the window, waits until it is on screen and renders one frame.
@@ -293,6 +295,53 @@ void MainWindowTest::followsTheSystemColourScheme()
 
     QGuiApplication::setPalette(original);
     QTRY_VERIFY2(window->color().lightness() > 200, qPrintable(window->color().name()));
+}
+
+// The smoke test a fresh machine needs: every tab and every dialog of the window opens and
+// renders without a QML warning (a missing QML module shows here, not in a user's hands), in
+// design and in a run, the run's own dialogs included.
+void MainWindowTest::opensEveryDialogAndView()
+{
+    gui::PipelineDocument document;
+    document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+    auto *tabs = window->findChild<QQuickItem *>(QStringLiteral("bottomTabs"));
+    QVERIFY(tabs);
+    const auto showEveryTab = [&] {
+        for (int tab = 0; tab < 5; ++tab) {
+            tabs->setProperty("currentIndex", tab);
+            QVERIFY(!window->grabWindow().isNull());
+        }
+    };
+    showEveryTab();
+    for (const char *name : {"openDialog", "saveDialog", "unsavedDialog", "errorDialog", "recoveryDialog",
+                             "inputsDialog", "confirmDeleteRun"}) {
+        QObject *dialog = window->findChild<QObject *>(QLatin1String(name));
+        QVERIFY2(dialog, name);
+        QVERIFY2(QMetaObject::invokeMethod(dialog, "open"), name);
+        QTRY_VERIFY2(dialog->property("visible").toBool(), name);
+        QVERIFY(!window->grabWindow().isNull());
+        QVERIFY2(QMetaObject::invokeMethod(dialog, dialog->metaObject()->indexOfMethod("reject()") >= 0 ? "reject" : "close"), name);
+        QTRY_VERIFY2(!dialog->property("visible").toBool(), name);
+    }
+
+    // A run: its header, the canvas statuses, an intervention dialog, every tab with data.
+    QSignalSpy ended(m_monitor.get(), &gui::RunMonitor::runEnded);
+    QSignalSpy attention(m_monitor.get(), &gui::RunMonitor::attentionNeeded);
+    QVERIFY(m_monitor->start(&document, {}));
+    // The smoke test's intervention: open for 2 s, then its deadline applies.
+    QVERIFY(attention.wait(15000));
+    QCOMPARE(m_monitor->waitingCount(), 1);
+    QVERIFY(!window->grabWindow().isNull());
+    QVERIFY(window->title().startsWith(QStringLiteral("(1 waiting)")));
+    showEveryTab();
+    QVERIFY(ended.wait(15000));
+    m_monitor->selectNode(QStringLiteral("smoke_test"));
+    showEveryTab();
+    m_monitor->closeRun();
+    QVERIFY(!window->grabWindow().isNull());
 }
 
 int main(int argc, char **argv)
