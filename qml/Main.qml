@@ -464,8 +464,12 @@ ApplicationWindow {
             if (window.monitor.showingRun && bottomTabs.currentIndex < 2)
                 bottomTabs.currentIndex = 3
         }
-        function onAttentionNeeded() {
+        function onAttentionNeeded(nodeId) {
             window.alert(0) // the taskbar asks for attention until the window is active
+            // The step that asks, on the canvas and in the Logs tab.
+            const path = window.shownDocument.outline.pathOfNode(nodeId)
+            if (window.monitor.showingRun && path !== "")
+                window.selectedPath = path
         }
     }
     Connections {

@@ -18,12 +18,16 @@ Item {
         width: 380
 
         Repeater {
+            id: toasts
             model: area.monitor.notifications
             delegate: Rectangle {
                 id: toast
+                required property int index
                 required property string text
                 required property string level
                 required property int serial
+                // The newest three: more would cover the canvas.
+                visible: index >= toasts.count - 3
                 objectName: "notification"
                 width: 380
                 height: label.implicitHeight + 18

@@ -140,7 +140,10 @@ Item {
                     delegate: Label {
                         required property var modelData
                         x: panel.labelWidth + modelData / 1000 * panel.pixelsPerSecond - width / 2
-                        text: modelData === 0 ? "0" : modelData < 1000 ? modelData + " ms" : Theme.clock(modelData)
+                        text: modelData === 0 ? "0"
+                            : modelData < 1000 ? modelData + " ms"
+                            : modelData < 60000 ? (modelData / 1000).toFixed(modelData % 1000 ? 1 : 0) + " s"
+                            : Theme.clock(modelData)
                         color: Theme.textFaint
                         font.pixelSize: Theme.smallFontSize
                     }

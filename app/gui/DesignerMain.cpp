@@ -74,10 +74,17 @@ int runDesigner(int &argc, char **argv)
                 QCoreApplication::exit(error.isEmpty() ? 0 : kExitFailed);
             });
         };
-        if (arguments.screenshotAfterMs)
-            QTimer::singleShot(int(*arguments.screenshotAfterMs), window, take);
-        else
+        if (!arguments.screenshotAfterMs) {
             take();
+        } else if (arguments.run) {
+            // "At that moment of the live run": counted from the run's start.
+            QObject::connect(&monitor, &RunMonitor::shownRunChanged, window,
+                             [window, take, after = int(*arguments.screenshotAfterMs)] {
+                                 QTimer::singleShot(after, window, take);
+                             }, Qt::SingleShotConnection);
+        } else {
+            QTimer::singleShot(int(*arguments.screenshotAfterMs), window, take);
+        }
     }
     return QApplication::exec();
 }

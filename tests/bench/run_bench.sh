@@ -162,3 +162,12 @@ loud_peak=$(tail -1 "$work/time.txt")
 rm -rf "$work/db"
 echo "(d) yes for ${yes_seconds} s:           peak ${quiet_peak} KiB with -q (stored $((stored / 1024)) MiB of log)," \
      "${loud_peak} KiB with progress into an unread pipe  (target < 100 MB)"
+
+# (e) The window while a run floods it (issue: Monitor): a separate program, built with the
+# designer (tests/bench/gui_responsiveness.cpp).
+gui_bench="$(dirname "$binary")/../tests/bench/gui_responsiveness"
+if [ -x "$gui_bench" ]; then
+    echo "(e) $("$gui_bench" 2>/dev/null | sed '2,$s/^/    /')"
+else
+    echo "(e) GUI responsiveness: not built (a build with the designer makes tests/bench/gui_responsiveness)"
+fi

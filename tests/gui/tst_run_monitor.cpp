@@ -4,10 +4,13 @@
 // opens from the store, and resume reuses what finished.
 #include "app/gui/PipelineDocument.h"
 #include "app/gui/monitor/RunMonitor.h"
+#include "engine/Engine.h"
+#include "model/PipelineFile.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +60,11 @@ class RunMonitorTest : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // remembered inputs stay out of the user's settings
+    }
+
     void init()
     {
         QVERIFY(m_dir.isValid());
@@ -187,6 +195,33 @@ private slots:
         QCOMPARE(m_monitor->states()->info(s("second")).value(s("status")).toString(), s("Failed"));
         m_monitor->closeRun();
         QVERIFY(!m_monitor->showingRun());
+    }
+
+    // A run another program stores (the command line, another window) shows up in the
+    // history by itself, as a new row: no reset.
+    void historyFollowsOtherPrograms()
+    {
+        QSignalSpy resets(m_monitor->history(), &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(m_monitor->history(), &QAbstractItemModel::rowsInserted);
+        const int before = m_monitor->history()->rowCount();
+        pw::engine::Engine other(m_monitor->databasePath());
+        QSignalSpy finished(&other, &pw::engine::Engine::runFinished);
+        const auto loaded = pw::model::loadPipeline("pipeline: {id: elsewhere, stages: [{stage: {id: s, steps: "
+                                                    "[{step: {id: e, type: Echo, spec: {message: hi}}}]}}]}");
+        QVERIFY(loaded.pipeline);
+        pw::engine::RunRequest request;
+        request.pipeline = *loaded.pipeline;
+        request.pipelineText = "pipeline: {id: elsewhere}";
+        other.startRun(request);
+        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_monitor->history()->rowCount(), before + 1, 8000);
+        QCOMPARE(m_monitor->history()->index(0, 0).data(RunHistoryModel::PipelineRole).toString(), s("elsewhere"));
+        QVERIFY(inserted.count() >= 1);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(m_monitor->history()->pipelines().contains(s("elsewhere")));
+        m_monitor->history()->setStatusFilter(s("Failed"));
+        QCOMPARE(m_monitor->history()->rowCount(), 0);
+        m_monitor->history()->setStatusFilter({});
     }
 
     // What keeps a run from starting is said, and nothing starts.

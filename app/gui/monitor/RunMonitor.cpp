@@ -441,7 +441,7 @@ void RunMonitor::interventionRequested(const engine::InterventionRequest &reques
     notify(request.kind == engine::RequestKind::Approval ? tr("%1 waits for approval").arg(request.step)
                                                          : tr("%1 failed and waits for a decision").arg(request.step),
            QStringLiteral("warning"));
-    emit attentionNeeded();
+    emit attentionNeeded(request.step);
 }
 
 void RunMonitor::interventionDecided(const QString &runId, const engine::InterventionRecord &record)

@@ -115,8 +115,8 @@ signals:
     void progressChanged();
     void waitingCountChanged();
     void storeErrorChanged();
-    // A request opened (the window asks for attention) or the shown run ended.
-    void attentionNeeded();
+    // A request opened for `nodeId` (the window asks for attention and shows the step).
+    void attentionNeeded(const QString &nodeId);
     void runEnded(const QString &status);
 
 private:
