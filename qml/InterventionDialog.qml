@@ -130,7 +130,7 @@ Popup {
             }
             Label {
                 objectName: "deadlineLabel"
-                text: qsTr("%1 left, then %2").arg(Theme.clock(dialog.remaining)).arg(dialog.onTimeout)
+                text: qsTr("%1 left, then %2").arg(Theme.countdown(dialog.remaining)).arg(dialog.onTimeout)
                       + (dialog.onTimeoutExplanation !== "" ? " — " + dialog.onTimeoutExplanation : "")
                 color: Theme.textMuted
                 font.pixelSize: Theme.smallFontSize

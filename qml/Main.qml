@@ -402,8 +402,9 @@ ApplicationWindow {
             SplitView.fillHeight: true
             orientation: Qt.Horizontal
 
+            // Nothing to add to a run: the canvas gets the room.
             StepPalette {
-                enabled: !window.shownDocument.readOnly
+                visible: !window.shownDocument.readOnly
                 SplitView.preferredWidth: 216
                 SplitView.minimumWidth: 170
                 SplitView.maximumWidth: 320
@@ -416,15 +417,29 @@ ApplicationWindow {
                 document: window.shownDocument
             }
 
-            PropertyPanel {
-                id: propertyPanel
-                objectName: "propertyPanel"
+            ColumnLayout {
+                spacing: 0
                 SplitView.preferredWidth: 340
                 SplitView.minimumWidth: 260
                 SplitView.maximumWidth: 560
-                document: window.shownDocument
-                enabled: !window.shownDocument.readOnly
-                path: window.selectedPath
+
+                RunDetails {
+                    monitor: window.monitor
+                    nodeId: window.monitor.showingRun && window.selectedPath !== ""
+                            ? window.shownDocument.outline.nodeIdAt(window.selectedPath) : ""
+                    Layout.fillWidth: true
+                    onShowLogsRequested: bottomTabs.currentIndex = 2
+                }
+
+                PropertyPanel {
+                    id: propertyPanel
+                    objectName: "propertyPanel"
+                    document: window.shownDocument
+                    enabled: !window.shownDocument.readOnly
+                    path: window.selectedPath
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                }
             }
         }
 

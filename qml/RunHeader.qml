@@ -20,8 +20,11 @@ Rectangle {
     color: Theme.tint(Theme.statusColor(monitor.status), 0.1)
     objectName: "runHeader"
 
-    Component.onCompleted: Ticker.users++
-    Component.onDestruction: Ticker.users--
+    // The shared clock ticks only while something on screen counts.
+    readonly property bool ticking: monitor.live
+    Component.onCompleted: if (ticking) Ticker.users++
+    Component.onDestruction: if (ticking) Ticker.users--
+    onTickingChanged: Ticker.users += ticking ? 1 : -1
 
     Rectangle {
         anchors.bottom: parent.bottom

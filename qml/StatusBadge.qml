@@ -17,9 +17,9 @@ Rectangle {
         if (status === "Running" && info.startedAt > 0)
             return Theme.clock(now - info.startedAt)
         if (status === "Retrying" && info.retryAt > 0)
-            return qsTr("retry in %1").arg(Theme.clock(info.retryAt - now))
+            return qsTr("retry in %1").arg(Theme.countdown(info.retryAt - now))
         if (status === "Waiting" && info.deadline > 0)
-            return Theme.clock(info.deadline - now)
+            return Theme.countdown(info.deadline - now)
         return ""
     }
     readonly property string attemptsText: !info || !info.attempts ? ""

@@ -131,6 +131,22 @@ QtObject {
         return Math.floor(seconds / 86400) + "d " + String(Math.floor(seconds / 3600) % 24).padStart(2, "0") + "h"
     }
 
+    // How long something took, as precise as it is short: "340 ms", "2.4 s", then clock().
+    function duration(ms) {
+        if (ms < 0)
+            return ""
+        if (ms < 1000)
+            return Math.round(ms) + " ms"
+        if (ms < 10000)
+            return (ms / 1000).toFixed(1) + " s"
+        return clock(ms)
+    }
+    // Time left, rounded up as countdowns are: "1s" until the very end, never "0s" with
+    // time still on the bar.
+    function countdown(ms) {
+        return clock(Math.ceil(Math.max(0, ms) / 1000) * 1000)
+    }
+
     function badgeColor(kind) {
         switch (kind) {
         case "retry": return pick("#2563eb", "#7aa2ff")

@@ -11,6 +11,7 @@ QtObject {
     readonly property Timer timer: Timer {
         interval: 500
         repeat: true
+        triggeredOnStart: true // the first reader after a quiet spell gets the time of now
         running: users > 0
         onTriggered: now = Date.now()
     }

@@ -50,8 +50,11 @@ Item {
         fitted = false
     }
 
-    Component.onCompleted: Ticker.users++
-    Component.onDestruction: Ticker.users--
+    // The shared clock ticks only while something on screen counts.
+    readonly property bool ticking: monitor.live
+    Component.onCompleted: if (ticking) Ticker.users++
+    Component.onDestruction: if (ticking) Ticker.users--
+    onTickingChanged: Ticker.users += ticking ? 1 : -1
     onNowChanged: if (!fitted && followNow && monitor.live) flick.contentX = Math.max(0, contentWidth - flick.width)
 
     ColumnLayout {

@@ -64,6 +64,12 @@ RunMonitor::RunMonitor(const QString &databasePath, QObject *parent)
 {
     m_runDocument->outline()->setRunStates(&m_states);
     connect(m_requests, &RequestListModel::countChanged, this, &RunMonitor::waitingCountChanged);
+    const auto bumpNodesRevision = [this] {
+        ++m_nodesRevision;
+        emit nodesRevisionChanged();
+    };
+    connect(&m_states, &NodeRunStates::changed, this, bumpNodesRevision);
+    connect(&m_states, &NodeRunStates::cleared, this, bumpNodesRevision);
     // Opening the store also finds runs whose program died (Interrupted).
     if (const auto error = m_history.open(m_databasePath)) {
         m_storeError = *error;
@@ -527,6 +533,18 @@ void RunMonitor::selectNode(const QString &nodeId)
         return;
     m_selectedNode = nodeId;
     m_logs->show(m_historyOpen ? &m_history : nullptr, m_runId, nodeId, 0);
+}
+
+QVariantMap RunMonitor::nodeDetails(const QString &nodeId) const
+{
+    const engine::NodeState *node = m_states.find(nodeId);
+    if (!node)
+        return {};
+    QVariantMap details = m_states.info(nodeId);
+    details.insert(QStringLiteral("id"), node->id);
+    details.insert(QStringLiteral("stage"), node->stage);
+    details.insert(QStringLiteral("outputs"), node->outputs);
+    return details;
 }
 
 QString RunMonitor::writeReport(const QString &runId)

@@ -49,6 +49,7 @@ class RunMonitor : public QObject
     Q_PROPERTY(int waitingCount READ waitingCount NOTIFY waitingCountChanged)
     Q_PROPERTY(QString databasePath READ databasePath CONSTANT)
     Q_PROPERTY(QString storeError READ storeError NOTIFY storeErrorChanged)
+    Q_PROPERTY(int nodesRevision READ nodesRevision NOTIFY nodesRevisionChanged)
     Q_PROPERTY(pw::gui::RunLogModel *logs READ logs CONSTANT)
     Q_PROPERTY(pw::gui::RunTimelineModel *timeline READ timeline CONSTANT)
     Q_PROPERTY(pw::gui::RunHistoryModel *history READ history CONSTANT)
@@ -73,6 +74,7 @@ public:
     double startedAt() const;
     double endedAt() const;
     int waitingCount() const { return m_requests->count(); }
+    int nodesRevision() const { return m_nodesRevision; }
     QString databasePath() const { return m_databasePath; }
     QString storeError() const { return m_storeError; }
     RunLogModel *logs() const { return m_logs; }
@@ -105,6 +107,10 @@ public:
     Q_INVOKABLE void closeRun();
     // The Logs panel follows `nodeId` (its latest attempt).
     Q_INVOKABLE void selectNode(const QString &nodeId);
+    // What a node did in the shown run, for the side panel: NodeRunStates::info plus its
+    // outputs ({name: value}) and the stage it is in; empty when the run has no such node.
+    // Re-read when nodesRevision moves.
+    Q_INVOKABLE QVariantMap nodeDetails(const QString &nodeId) const;
     // The HTML report of a stored run, written to a temporary file: its file:// URL.
     Q_INVOKABLE QString writeReport(const QString &runId);
     Q_INVOKABLE bool deleteRun(const QString &runId);
@@ -115,6 +121,7 @@ signals:
     void progressChanged();
     void waitingCountChanged();
     void storeErrorChanged();
+    void nodesRevisionChanged();
     // A request opened for `nodeId` (the window asks for attention and shows the step).
     void attentionNeeded(const QString &nodeId);
     void runEnded(const QString &status);
@@ -158,6 +165,7 @@ private:
     bool m_live = false;
     engine::RunSnapshot m_snapshot; // the shown run as far as known (nodes kept current)
     QHash<QString, qsizetype> m_nodeIndex;
+    int m_nodesRevision = 0;
     int m_stepsDone = 0;
     int m_stepsTotal = 0;
     QString m_selectedNode;
