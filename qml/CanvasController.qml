@@ -14,6 +14,12 @@ QtObject {
     property Item proxy // carries the drag of an element of the canvas
 
     property string selectedPath
+    // Cards are made a few at a time between frames (a run's canvas of 1,000 steps would
+    // otherwise hold the window for a second); the editable canvas makes them at once, because
+    // an edit must show its result in the same frame.
+    property bool buildInBackground: false
+    // Cards still being made in the background: the canvas shows once there are none.
+    property int loadsPending: 0
     // {zone, target: {listPath, index} or {beside}, allowed, noOp, rect, shape, laneDrag}
     // or null
     property var hover: null

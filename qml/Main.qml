@@ -15,6 +15,8 @@ ApplicationWindow {
     required property PipelineDocument document
     required property RunMonitor monitor
     readonly property PipelineDocument shownDocument: monitor.showingRun ? monitor.runDocument : document
+    // The canvas on screen: the design's, or the shown run's.
+    readonly property PipelineCanvas canvas: canvasArea.current
     property string selectedPath
     property string initialSelection // --select PATH: what the window starts with selected
 
@@ -410,11 +412,42 @@ ApplicationWindow {
                 SplitView.maximumWidth: 320
             }
 
-            PipelineCanvas {
-                id: canvas
+            // Two canvases, the design's and the shown run's, rather than one switching
+            // documents: switching a canvas's model re-creates its whole tree (and, in Qt 6.4,
+            // the nested lists of the tree it drops, many times over: a minute for 1,000 steps),
+            // while a second canvas is built once per run shown. The design keeps its zoom and
+            // scroll for when the user comes back.
+            Item {
+                id: canvasArea
                 SplitView.fillWidth: true
                 SplitView.minimumWidth: 300
-                document: window.shownDocument
+                readonly property PipelineCanvas current: runCanvas.item ? runCanvas.item : designCanvas
+
+                PipelineCanvas {
+                    id: designCanvas
+                    anchors.fill: parent
+                    document: window.document
+                    visible: !window.monitor.showingRun
+                }
+                Loader {
+                    id: runCanvas
+                    anchors.fill: parent
+                    active: window.monitor.showingRun
+                    asynchronous: true
+                    // Shown once whole: a canvas growing card by card moves every card after
+                    // the new one, frame after frame.
+                    readonly property bool ready: status === Loader.Ready && item !== null && !item.building
+                    visible: ready
+                    sourceComponent: PipelineCanvas {
+                        document: window.monitor.runDocument
+                        buildInBackground: true
+                    }
+                }
+                BusyIndicator {
+                    objectName: "runCanvasBusy"
+                    anchors.centerIn: parent
+                    running: window.monitor.showingRun && !runCanvas.ready
+                }
             }
 
             ColumnLayout {
@@ -464,6 +497,7 @@ ApplicationWindow {
 
     // The canvas and the panel share one selection, whichever sets it; in a run, the Logs
     // tab follows the selected step.
+    onCanvasChanged: canvas.selectedPath = selectedPath
     onSelectedPathChanged: {
         if (canvas.selectedPath !== selectedPath)
             canvas.selectedPath = selectedPath
@@ -488,9 +522,9 @@ ApplicationWindow {
         }
     }
     Connections {
-        target: canvas
+        target: window.canvas
         function onSelectedPathChanged() {
-            window.selectedPath = canvas.selectedPath
+            window.selectedPath = window.canvas.selectedPath
         }
         function onRenameRequested(path) {
             window.selectedPath = path

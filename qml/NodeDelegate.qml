@@ -34,6 +34,7 @@ Loader {
     property string registeredPath: ""
 
     objectName: "element:" + path
+    asynchronous: controller.buildInBackground
 
     function updateRegistration() {
         controller.unregister(registeredPath, node)
@@ -68,5 +69,20 @@ Loader {
         if (selected)
             Qt.callLater(controller.reveal, path)
     }
-    Component.onDestruction: controller.unregister(registeredPath, node)
+    Component.onDestruction: {
+        controller.unregister(registeredPath, node)
+        if (counted)
+            controller.loadsPending--
+    }
+
+    // A card made in the background counts as pending until it is there (see
+    // CanvasController.loadsPending).
+    property bool counted: false
+    onStatusChanged: {
+        const loading = status === Loader.Loading
+        if (loading !== counted) {
+            counted = loading
+            controller.loadsPending += loading ? 1 : -1
+        }
+    }
 }

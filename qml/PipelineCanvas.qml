@@ -25,6 +25,9 @@ Rectangle {
     readonly property real minimumZoom: 0.1
     readonly property real maximumZoom: 2
     property real zoom: 1
+    // See CanvasController.buildInBackground.
+    property bool buildInBackground: false
+    readonly property bool building: canvasController.loadsPending > 0
 
     signal renameRequested(string path)
 
@@ -118,6 +121,7 @@ Rectangle {
     CanvasController {
         id: canvasController
         document: canvas.document
+        buildInBackground: canvas.buildInBackground
         scene: sceneItem
         proxy: dragProxy
         onRenameRequested: path => canvas.renameRequested(path)

@@ -36,9 +36,17 @@ Rectangle {
     Accessible.role: Accessible.StaticText
     Accessible.name: Theme.statusLabel(status) + (counter ? ", " + counter : "")
 
-    Component.onCompleted: if (ticking) Ticker.users++
-    Component.onDestruction: if (ticking) Ticker.users--
+    readonly property bool spinning: status === "Running"
+    Component.onCompleted: {
+        Ticker.users += ticking ? 1 : 0
+        Ticker.spinners += spinning ? 1 : 0
+    }
+    Component.onDestruction: {
+        Ticker.users -= ticking ? 1 : 0
+        Ticker.spinners -= spinning ? 1 : 0
+    }
     onTickingChanged: Ticker.users += ticking ? 1 : -1
+    onSpinningChanged: Ticker.spinners += spinning ? 1 : -1
 
     Row {
         id: row
@@ -72,13 +80,7 @@ Rectangle {
                     x: 3
                     y: -1
                 }
-                RotationAnimation on rotation {
-                    running: spinner.visible
-                    loops: Animation.Infinite
-                    from: 0
-                    to: 360
-                    duration: 1000
-                }
+                rotation: visible ? Ticker.spin * 45 : 0
             }
         }
         Label {

@@ -19,7 +19,9 @@ Rectangle {
         TextArea {
             id: yaml
             objectName: "yamlText"
-            text: view.document.yamlText ?? ""
+            // Written and laid out only while the tab is shown: for a pipeline of 1,000
+            // steps that is 100 KB of text, on every edit and when a run is shown.
+            text: view.visible ? view.document.yamlText ?? "" : ""
             readOnly: true
             selectByMouse: true
             wrapMode: TextEdit.NoWrap

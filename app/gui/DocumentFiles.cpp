@@ -34,6 +34,7 @@ void PipelineDocument::load(const QString &path)
                              result.pipeline ? "" : ", no pipeline");
     m_autosave.remove();
     m_textLabel.clear();
+    m_shownText.reset();
     replaceDocument(std::move(result.pipeline), path, result.problems);
     if (m_pipeline) {
         m_recentFiles = addRecentFile(path);
@@ -45,7 +46,16 @@ void PipelineDocument::loadText(const QByteArray &text, const QString &label)
 {
     LoadResult result = loadPipeline(text, &m_validator);
     m_textLabel = label;
+    m_shownText = QString::fromUtf8(text);
     replaceDocument(std::move(result.pipeline), QString(), result.problems);
+}
+
+void PipelineDocument::showText(const model::Pipeline &pipeline, const model::Problems &problems,
+                                const QByteArray &text, const QString &label)
+{
+    m_textLabel = label;
+    m_shownText = QString::fromUtf8(text);
+    replaceDocument(pipeline, QString(), problems);
 }
 
 void PipelineDocument::newDocument()
@@ -54,6 +64,8 @@ void PipelineDocument::newDocument()
     pipeline.id = QStringLiteral("new_pipeline");
     m_autosave.remove();
     const Problems problems = m_validator.validate(pipeline);
+    m_textLabel.clear();
+    m_shownText.reset();
     replaceDocument(std::move(pipeline), QString(), problems);
     succeed();
 }

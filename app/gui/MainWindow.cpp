@@ -31,7 +31,12 @@ QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &do
                                  {QStringLiteral("initialSelection"), selection}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Pipewright/Main.qml")));
     const QList<QObject *> roots = engine.rootObjects();
-    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
+    auto *window = roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
+    // Asynchronous Loaders (the run's canvas) are made between this window's frames; with no
+    // controller, QML would make them at once.
+    if (window)
+        engine.setIncubationController(window->incubationController());
+    return window;
 }
 
 } // namespace pw::gui

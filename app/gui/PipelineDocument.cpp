@@ -180,6 +180,8 @@ QString PipelineDocument::yamlText() const
 {
     if (!m_pipeline)
         return {};
+    if (m_shownText)
+        return *m_shownText;
     if (!m_yamlText)
         m_yamlText = QString::fromUtf8(writePipeline(*m_pipeline));
     return *m_yamlText;

@@ -65,6 +65,10 @@ public:
     void load(const QString &path);
     // Shows `text` (a run's pipeline) without a file: `label` names it in the title.
     void loadText(const QByteArray &text, const QString &label);
+    // The same for a pipeline already read and checked (a run just started from the window:
+    // its document's model), so that showing the run does not read the YAML again.
+    void showText(const model::Pipeline &pipeline, const model::Problems &problems,
+                  const QByteArray &text, const QString &label);
     bool isReadOnly() const { return m_readOnly; }
 
     QString filePath() const { return m_filePath; }
@@ -189,6 +193,8 @@ private:
     ProblemListModel *m_problems;
     int m_revision = 0;
     mutable std::optional<QString> m_yamlText; // written on demand, dropped on every change
+    // loadText()/showText(): the text itself is what the YAML tab shows (comments and all).
+    std::optional<QString> m_shownText;
     QStringList m_recentFiles;
     QString m_lastError;
 

@@ -25,6 +25,10 @@ QString RequestListModel::explain(const QString &decision)
 
 void RequestListModel::clear()
 {
+    if (m_requests.empty()) {
+        m_lastLines.clear(); // not rows: no reset, which would re-create every delegate of the views
+        return;
+    }
     beginResetModel();
     m_requests.clear();
     m_lastLines.clear();

@@ -50,6 +50,16 @@ std::optional<model::InputType> parseInputType(const QString &text)
     return std::nullopt;
 }
 
+// The text a run of `document` runs and keeps: the file as saved when nothing is unsaved
+// (comments and all), else what Save would write.
+QByteArray runText(const PipelineDocument &document)
+{
+    QFile file(document.filePath());
+    if (!document.filePath().isEmpty() && !document.isDirty() && file.open(QIODevice::ReadOnly))
+        return file.readAll();
+    return document.yamlText().toUtf8();
+}
+
 } // namespace
 
 RunMonitor::RunMonitor(const QString &databasePath, QObject *parent)
@@ -163,8 +173,11 @@ QString RunMonitor::checkInput(const QString &type, const QString &text)
 
 void RunMonitor::rememberInputs(const QString &filePath, const QVariantMap &inputs) const
 {
+    // Written only when changed: QSettings saves with an fsync on the GUI thread, which waits
+    // behind everything the run is writing (~100 ms when a big run starts).
     QSettings settings;
-    settings.setValue(settingsKey(filePath), inputs);
+    if (settings.value(settingsKey(filePath)).toMap() != inputs)
+        settings.setValue(settingsKey(filePath), inputs);
 }
 
 bool RunMonitor::start(PipelineDocument *document, const QVariantMap &inputs)
@@ -190,13 +203,8 @@ bool RunMonitor::start(PipelineDocument *document, const QVariantMap &inputs)
         }
         request.inputs.insert(input.id, *value);
     }
-    // The text it runs: the file as saved when nothing is unsaved, else what Save would write.
     const QString path = document->filePath();
-    QFile file(path);
-    if (!path.isEmpty() && !document->isDirty() && file.open(QIODevice::ReadOnly))
-        request.pipelineText = file.readAll();
-    else
-        request.pipelineText = document->yamlText().toUtf8();
+    request.pipelineText = runText(*document);
     request.pipelineFile = path;
     request.workingDir = path.isEmpty() ? QDir::homePath() : QFileInfo(path).absolutePath();
     request.pipeline = pipeline;
@@ -204,10 +212,10 @@ bool RunMonitor::start(PipelineDocument *document, const QVariantMap &inputs)
     for (auto it = inputs.cbegin(); it != inputs.cend(); ++it)
         given.insert(it.key(), it.value().toString());
     rememberInputs(path, given);
-    return launch(std::move(request), document->displayName());
+    return launch(std::move(request), document->displayName(), document->currentProblems());
 }
 
-bool RunMonitor::launch(engine::RunRequest request, const QString &what)
+bool RunMonitor::launch(engine::RunRequest request, const QString &what, model::Problems problems)
 {
     if (!m_liveRunId.isEmpty() || !m_pendingLabel.isEmpty()) {
         notify(tr("A run is going on: abort it or wait for its end."), QStringLiteral("warning"));
@@ -230,6 +238,8 @@ bool RunMonitor::launch(engine::RunRequest request, const QString &what)
     }
     m_pendingLabel = what;
     m_pendingText = request.pipelineText;
+    m_pendingPipeline = request.pipeline;
+    m_pendingProblems = std::move(problems);
     m_engine->startRun(std::move(request));
     return true;
 }
@@ -281,7 +291,7 @@ bool RunMonitor::rerun()
     request.inputs = stored->snapshot.inputs;
     request.workingDir = request.pipelineFile.isEmpty() ? QDir::homePath()
                                                         : QFileInfo(request.pipelineFile).absolutePath();
-    return launch(std::move(request), stored->summary.pipelineId);
+    return launch(std::move(request), stored->summary.pipelineId, loaded.problems);
 }
 
 bool RunMonitor::resume(PipelineDocument *document)
@@ -296,12 +306,14 @@ bool RunMonitor::resume(PipelineDocument *document)
         return false;
     }
     engine::RunRequest request;
+    model::Problems problems;
     // The edited pipeline when it is this run's, so that the fix is what runs.
     if (document && document->hasPipeline() && document->pipelineId() == stored->summary.pipelineId
         && problemsBeforeRun(document).isEmpty()) {
         request.pipeline = *document->pipeline();
-        request.pipelineText = document->yamlText().toUtf8();
+        request.pipelineText = runText(*document);
         request.pipelineFile = document->filePath();
+        problems = document->currentProblems();
     } else {
         const model::LoadResult loaded = model::loadPipeline(stored->pipelineText);
         if (!loaded.pipeline || loaded.hasErrors()) {
@@ -311,6 +323,7 @@ bool RunMonitor::resume(PipelineDocument *document)
         request.pipeline = *loaded.pipeline;
         request.pipelineText = stored->pipelineText;
         request.pipelineFile = stored->summary.pipelineFile;
+        problems = loaded.problems;
     }
     request.inputs = stored->snapshot.inputs;
     request.originRunId = m_runId;
@@ -319,7 +332,7 @@ bool RunMonitor::resume(PipelineDocument *document)
                                                         : QFileInfo(request.pipelineFile).absolutePath();
     notify(tr("Resuming run %1: %n node(s) reused", nullptr, int(request.reuse.size())).arg(m_runId),
            QStringLiteral("info"));
-    return launch(std::move(request), stored->summary.pipelineId);
+    return launch(std::move(request), stored->summary.pipelineId, std::move(problems));
 }
 
 void RunMonitor::decide(const QString &requestId, const QString &decision, const QString &comment)
@@ -330,7 +343,8 @@ void RunMonitor::decide(const QString &requestId, const QString &decision, const
     m_engine->decide({requestId, decision, QStringLiteral("user"), comment, engine::loginName()});
 }
 
-void RunMonitor::show(const engine::RunSnapshot &initial, const QByteArray &pipelineText, bool live)
+void RunMonitor::show(const engine::RunSnapshot &initial, const QByteArray &pipelineText, bool live,
+                      const model::Pipeline *pipeline, const model::Problems &problems)
 {
     m_runId = initial.runId;
     m_live = live;
@@ -343,10 +357,13 @@ void RunMonitor::show(const engine::RunSnapshot &initial, const QByteArray &pipe
         if (node.kind == engine::NodeKind::Step && node.role == engine::NodeRole::Main)
             ++m_stepsTotal;
     }
-    m_runDocument->loadText(pipelineText, tr("run %1").arg(m_runId));
+    if (pipeline)
+        m_runDocument->showText(*pipeline, problems, pipelineText, tr("run %1").arg(m_runId));
+    else
+        m_runDocument->loadText(pipelineText, tr("run %1").arg(m_runId));
     QHash<QString, int> maxAttempts;
-    if (const auto &pipeline = m_runDocument->pipeline()) {
-        const engine::RunPlan plan(*pipeline);
+    if (const auto &shown = m_runDocument->pipeline()) {
+        const engine::RunPlan plan(*shown);
         for (const engine::PlannedNode &node : plan.nodes()) {
             if (node.step && node.step->retry && node.step->retry->maxAttempts)
                 maxAttempts.insert(node.id, *node.step->retry->maxAttempts);
@@ -381,7 +398,9 @@ void RunMonitor::runStarted(const QString &runId, const engine::RunSnapshot &ini
     m_liveRunId = runId;
     const QString label = std::exchange(m_pendingLabel, {});
     m_requests->clear();
-    show(initial, std::exchange(m_pendingText, {}), true);
+    const std::optional<model::Pipeline> pipeline = std::exchange(m_pendingPipeline, std::nullopt);
+    show(initial, std::exchange(m_pendingText, {}), true, pipeline ? &*pipeline : nullptr,
+         std::exchange(m_pendingProblems, {}));
     m_timeline->reset(initial, {}, {});
     notify(tr("Run %1 of %2 started").arg(runId, label), QStringLiteral("info"));
     m_historyModel->refresh();

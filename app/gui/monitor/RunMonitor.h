@@ -9,6 +9,8 @@
 
 #include "engine/RunRequest.h"
 #include "engine/store/RunHistory.h"
+#include "model/Pipeline.h"
+#include "model/Problem.h"
 
 #include <QObject>
 #include <QTimer>
@@ -128,8 +130,11 @@ signals:
 
 private:
     void connectEngine();
-    bool launch(engine::RunRequest request, const QString &what);
-    void show(const engine::RunSnapshot &initial, const QByteArray &pipelineText, bool live);
+    // `problems`: what the pipeline's checks found (warnings: errors do not run), for the
+    // Problems tab of the run.
+    bool launch(engine::RunRequest request, const QString &what, model::Problems problems);
+    void show(const engine::RunSnapshot &initial, const QByteArray &pipelineText, bool live,
+              const model::Pipeline *pipeline = nullptr, const model::Problems &problems = {});
     void countProgress();
     void rememberInputs(const QString &filePath, const QVariantMap &inputs) const;
     void notify(const QString &text, const QString &level);
@@ -161,6 +166,10 @@ private:
     QString m_liveRunId; // the run the engine is running for this window, if any
     QString m_pendingLabel; // what the starting run is called until the engine names it
     QByteArray m_pendingText;
+    // The starting run's pipeline as the window read and checked it: shown without reading
+    // its text again.
+    std::optional<model::Pipeline> m_pendingPipeline;
+    model::Problems m_pendingProblems;
     QString m_runId; // the shown run
     bool m_live = false;
     engine::RunSnapshot m_snapshot; // the shown run as far as known (nodes kept current)
