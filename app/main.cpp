@@ -2,6 +2,7 @@
 #include "app/Version.h"
 #include "cli/CommandLine.h"
 #include "cli/Console.h"
+#include "engine/executors/DescriptorLimit.h"
 
 #ifdef PW_WITH_GUI
 #include "app/DesignerLoader.h"
@@ -9,11 +10,19 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
+
 int main(int argc, char *argv[])
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Pipewright"));
     QCoreApplication::setApplicationName(QStringLiteral("pipewright"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PW_VERSION));
+
+    // Output into a closed pipe (`pipewright run FILE | head`) fails a write rather than
+    // killing the program mid-run: the run goes on to its end and is stored. Steps get the
+    // default back (GroupLeaderProcess), so `yes | head` in a step behaves as in a shell.
+    std::signal(SIGPIPE, SIG_IGN);
+    pw::engine::raiseDescriptorLimit();
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

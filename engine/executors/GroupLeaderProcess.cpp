@@ -1,5 +1,7 @@
 #include "GroupLeaderProcess.h"
 
+#include "DescriptorLimit.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -155,7 +157,7 @@ struct ChildFailure
 }
 
 [[noreturn]] void runChild(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd,
-                           int errorPipe, pid_t parent)
+                           int errorPipe, pid_t parent, const rlimit *descriptorLimit)
 {
     // A group of its own: cancelling signals the whole group, grandchildren included.
     ::setpgid(0, 0);
@@ -182,6 +184,8 @@ struct ChildFailure
     ::sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
 
+    if (descriptorLimit)
+        ::setrlimit(RLIMIT_NOFILE, descriptorLimit); // the limit we were given, not the raised one
     if (::dup2(stdinFd, 0) < 0 || ::dup2(stdoutFd, 1) < 0 || ::dup2(stderrFd, 2) < 0)
         reportFailure(errorPipe, false);
     if (!image.workingDirectory.isEmpty() && ::chdir(image.workingDirectory.constData()) != 0)
@@ -195,6 +199,7 @@ struct ChildFailure
 pid_t spawn(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd, int errorPipe)
 {
     const pid_t parent = ::getpid();
+    const rlimit *descriptorLimit = childDescriptorLimit();
     // No handler of ours may run in the child (it shares our memory): block everything until
     // the child has exec'd, which is when vfork() returns here.
     sigset_t all;
@@ -203,7 +208,7 @@ pid_t spawn(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd, int
     ::pthread_sigmask(SIG_SETMASK, &all, &previous);
     const pid_t pid = ::vfork();
     if (pid == 0)
-        runChild(image, stdinFd, stdoutFd, stderrFd, errorPipe, parent);
+        runChild(image, stdinFd, stdoutFd, stderrFd, errorPipe, parent, descriptorLimit);
     const int forkError = errno;
     ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     errno = forkError;
@@ -281,6 +286,7 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
         }
     };
     if (stdinFd < 0 || !openPipe(stdoutPipe) || !openPipe(stderrPipe) || !openPipe(errorPipe)) {
+        m_outOfDescriptors = errno == EMFILE || errno == ENFILE;
         const QString reason = QString::fromLocal8Bit(std::strerror(errno));
         closeAll();
         return QStringLiteral("cannot create pipes: %1").arg(reason);

@@ -57,6 +57,9 @@ public:
 
     // Starts the child; returns why it could not (nothing runs then). Only once per object.
     std::optional<QString> start(const ChildProgram &program);
+    // After a failed start(): whether it failed for want of file descriptors (ours or the
+    // system's), which a later try may not.
+    bool ranOutOfDescriptors() const { return m_outOfDescriptors; }
 
     pid_t processId() const { return m_pid; } // also the group id; 0 before start
     bool isRunning() const { return m_pid > 0 && !m_exited; }
@@ -77,6 +80,7 @@ private:
 
     pid_t m_pid = 0;
     bool m_exited = false;
+    bool m_outOfDescriptors = false;
     int m_pidFd = -1;
     int m_stdoutFd = -1;
     int m_stderrFd = -1;

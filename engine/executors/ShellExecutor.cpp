@@ -62,6 +62,7 @@ namespace {
 using Stream = LogLine::Stream;
 
 constexpr qint64 kDefaultKillGraceMs = 5000;
+constexpr int kDescriptorWaitMs = 20;
 // Outputs are meant for small values (ids, versions, flags); a runaway writer must not make
 // us read gigabytes on the engine thread.
 constexpr qint64 kMaxOutputFileBytes = 1024 * 1024;
@@ -92,8 +93,11 @@ int clampToTimerMs(qint64 ms)
 } // namespace
 
 ShellExecutor::ShellExecutor(QObject *parent)
-    : StepExecutor(parent), m_killTimer(this), m_groupPoll(this)
+    : StepExecutor(parent), m_killTimer(this), m_groupPoll(this), m_descriptorWait(this)
 {
+    m_descriptorWait.setSingleShot(true);
+    m_descriptorWait.setInterval(kDescriptorWaitMs);
+    connect(&m_descriptorWait, &QTimer::timeout, this, &ShellExecutor::launch);
     m_groupPoll.setInterval(2);
     connect(&m_groupPoll, &QTimer::timeout, this, [this] {
         if (groupHasLiveMembers(m_groupId) && --m_groupPollsLeft > 0)
@@ -157,19 +161,33 @@ void ShellExecutor::start(const AttemptRequest &request)
     childEnvironment.set(QStringLiteral("PW_OUTPUT"), m_outputPath);
 
     const QString shell = m_spec.shell.value_or(QStringLiteral("/bin/sh"));
-    const ChildProgram viaShell{shell, {QStringLiteral("-c"), m_spec.command}, childEnvironment,
-                                workingDir};
+    m_viaShell = ChildProgram{shell, {QStringLiteral("-c"), m_spec.command}, childEnvironment, workingDir};
     // A simple command goes without the shell when its program is there to run; whatever
     // stops it from starting (a script without #!, say) is left to the shell to handle.
-    const std::optional<ChildProgram> direct = withoutShell(childEnvironment, workingDir);
-    const bool startedDirectly = direct && !startChild(*direct);
-    if (direct && !startedDirectly)
+    m_direct = withoutShell(childEnvironment, workingDir);
+    launch();
+}
+
+void ShellExecutor::launch()
+{
+    const bool startedDirectly = m_direct && !startChild(*m_direct);
+    if (m_direct && !startedDirectly && !m_process->ranOutOfDescriptors())
         forgetProgramLookups(); // it may have moved; the next lookup walks PATH again
-    if (const std::optional<QString> error = startedDirectly ? std::nullopt : startChild(viaShell)) {
+    if (const std::optional<QString> error = startedDirectly ? std::nullopt : startChild(m_viaShell)) {
+        if (m_process->ranOutOfDescriptors()) {
+            if (!m_descriptorWait.isActive() && !m_waitingForDescriptors)
+                emit logLine(Stream::Engine,
+                             QStringLiteral("waiting for a free file descriptor (%1)").arg(*error));
+            m_waitingForDescriptors = true;
+            m_descriptorWait.start();
+            return;
+        }
+        m_waitingForDescriptors = false;
         fail(model::ErrorType::DelegateProvisioning,
-             QStringLiteral("could not start the shell %1: %2").arg(shell, *error));
+             QStringLiteral("could not start the shell %1: %2").arg(m_viaShell.program, *error));
         return;
     }
+    m_waitingForDescriptors = false;
     m_groupId = m_process->processId();
     m_running = true;
 }
@@ -211,6 +229,12 @@ std::optional<QString> ShellExecutor::startChild(const ChildProgram &program)
 
 void ShellExecutor::cancel(CancelReason reason)
 {
+    if (m_waitingForDescriptors) { // nothing started: nothing to stop
+        m_waitingForDescriptors = false;
+        m_descriptorWait.stop();
+        finishSoon(cancelledOutcome(reason));
+        return;
+    }
     if (cancelPending(reason) || !m_running || m_cancelReason)
         return;
     m_cancelReason = reason;

@@ -38,6 +38,7 @@ private:
     void fail(model::ErrorType type, const QString &message);
     std::optional<ChildProgram> withoutShell(const ChildEnvironment &environment,
                                              const QString &workingDir) const;
+    void launch();
     std::optional<QString> startChild(const ChildProgram &program);
     void onProcessFinished(int exitCode, int signal);
     void flushPartialLines();
@@ -56,6 +57,12 @@ private:
     std::optional<CancelReason> m_cancelReason;
     QTimer m_killTimer; // our child, so that moveToThread() takes it along
     QTimer m_groupPoll; // after SIGKILL: until the last process of the group is gone
+    // Out of file descriptors (each running step holds three): the attempt waits and tries
+    // again rather than failing, as a step waits for maxParallel.
+    QTimer m_descriptorWait;
+    bool m_waitingForDescriptors = false;
+    std::optional<ChildProgram> m_direct; // what launch() starts: without the shell if it can,
+    ChildProgram m_viaShell; // else through it
     int m_groupPollsLeft = 0;
     AttemptOutcome m_outcomeAfterGroup;
 };

@@ -19,7 +19,7 @@ ShellOutputs parseShellOutputs(const QByteArray &content);
 
 // A fresh path for one attempt's $PW_OUTPUT, in a directory of this process that only we can
 // read (made on first use, removed when the program exits); empty when no directory can be
-// made. The file itself is not created: most commands report nothing, and creating, listing
+// made. Directories that dead programs left behind are removed when ours is made. The file itself is not created: most commands report nothing, and creating, listing
 // and deleting a directory and a file per attempt was a third of the engine's work for a
 // short command (benchmark (b)). `>>` creates it; the caller removes it after the attempt.
 QString newShellOutputPath();

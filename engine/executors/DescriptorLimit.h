@@ -1,0 +1,18 @@
+#pragma once
+
+#include <sys/resource.h>
+
+namespace pw::engine {
+
+// File descriptors: each running Shell step holds three (its two pipes and a pidfd), so the
+// common soft limit of 1,024 cannot run 1,000 steps side by side. raiseDescriptorLimit()
+// lifts the program's soft limit to its hard limit, once, at start; the children get the
+// limit we were given back before they exec (as systemd asks of programs that raise it: some
+// programs still use select(), which breaks past 1,024).
+void raiseDescriptorLimit();
+
+// The limit children are to run with; nullptr when it was never raised (they inherit ours,
+// which is theirs). Safe to read between vfork() and exec.
+const rlimit *childDescriptorLimit();
+
+} // namespace pw::engine

@@ -1,0 +1,228 @@
+// The program as an adversarial user meets it (issue: Hardening): output into a closed pipe,
+// more parallel steps than file descriptors, and what a killed program leaves behind.
+#include "PipewrightProcess.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+using namespace pwtest;
+
+namespace {
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+QByteArray pipeline(const QByteArray &steps, const QByteArray &extra = {})
+{
+    return "pipeline:\n  id: p\n" + extra + "  stages:\n    - stage:\n        id: s\n        steps:\n" + steps;
+}
+
+// `count` Shell steps in one parallel block, each sleeping a little and saying so.
+QByteArray parallelSleepers(int count)
+{
+    QByteArray steps = "          - parallel:\n";
+    for (int i = 0; i < count; ++i)
+        steps += "              - step: {id: t" + QByteArray::number(i)
+                 + ", type: Shell, spec: {command: 'sleep 0.2; echo done'}}\n";
+    return pipeline(steps, "  maxParallel: " + QByteArray::number(count) + "\n");
+}
+
+QJsonObject nodes(const QString &reportPath)
+{
+    return QJsonDocument::fromJson(readFile(reportPath)).object().value(s("nodes")).toObject();
+}
+
+int countWithStatus(const QJsonObject &nodes, const QString &status)
+{
+    int count = 0;
+    for (const QJsonValue &node : nodes)
+        count += node.toObject().value(s("status")).toString() == status ? 1 : 0;
+    return count;
+}
+
+} // namespace
+
+class TestCliHardening : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void closedStandardOutputDoesNotStopTheRun_data();
+    void closedStandardOutputDoesNotStopTheRun();
+    void moreStepsThanTheSoftDescriptorLimit();
+    void stepsWaitForDescriptors();
+    void leftoverOutputDirectoriesAreRemoved();
+    void killedProgramsDirectoryIsRemovedNextTime();
+
+private:
+    QString write(const QString &name, const QByteArray &yaml);
+    // `script` run by bash with $PW the program, in the test's directory.
+    Result bash(const QString &script, int timeoutMs = 60000);
+    QString db() const { return m_dir->filePath(s("runs.sqlite")); }
+    QString temp() const { return m_dir->filePath(s("tmp")); }
+    QStringList outputDirectories() const
+    {
+        return QDir(temp()).entryList({s("pipewright-outputs-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QProcessEnvironment m_environment;
+};
+
+void TestCliHardening::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(QDir().mkpath(temp()));
+    m_environment = QProcessEnvironment::systemEnvironment();
+    m_environment.insert(s("XDG_DATA_HOME"), m_dir->filePath(s("data")));
+    m_environment.insert(s("QT_QPA_PLATFORM"), s("offscreen"));
+    m_environment.insert(s("TMPDIR"), temp());
+    m_environment.insert(s("PW"), pipewrightBinary());
+}
+
+QString TestCliHardening::write(const QString &name, const QByteArray &yaml)
+{
+    const QString path = m_dir->filePath(name);
+    writeFile(path, yaml);
+    return path;
+}
+
+Result TestCliHardening::bash(const QString &script, int timeoutMs)
+{
+    Result result;
+    QProcess process;
+    process.setProcessEnvironment(m_environment);
+    process.setWorkingDirectory(m_dir->path());
+    process.start(s("/bin/bash"), {s("-c"), script});
+    if (!process.waitForStarted(timeoutMs))
+        return result;
+    result.finished = process.waitForFinished(timeoutMs);
+    if (!result.finished) {
+        process.kill();
+        process.waitForFinished(timeoutMs);
+    }
+    result.status = process.exitStatus();
+    result.exitCode = result.finished ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void TestCliHardening::closedStandardOutputDoesNotStopTheRun_data()
+{
+    QTest::addColumn<QByteArray>("lastStep");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("succeeds") << QByteArray("{id: last, type: Echo, spec: {message: after}}") << 0 << s("Succeeded");
+    QTest::newRow("fails") << QByteArray("{id: last, type: Fail, spec: {message: broken}}") << 1 << s("Failed");
+}
+
+// `pipewright run FILE | head -1`: head exits after one line, later writes hit a closed pipe.
+void TestCliHardening::closedStandardOutputDoesNotStopTheRun()
+{
+    QFETCH(QByteArray, lastStep);
+    QFETCH(int, exitCode);
+    QFETCH(QString, status);
+    write(s("p.yaml"), pipeline("          - step: {id: talk, type: Shell, spec: {command: 'seq 1 200; sleep 0.5; echo late'}}\n"
+                                "          - step: " + lastStep + "\n"));
+    const Result result = bash(s("\"$PW\" run p.yaml --db runs.sqlite --report report.json | head -1 >/dev/null; "
+                                 "echo \"exit=${PIPESTATUS[0]}\""));
+    QVERIFY2(result.ranToEnd(), result.describe().constData());
+    QCOMPARE(result.out.trimmed(), "exit=" + QByteArray::number(exitCode));
+    const QJsonObject report = QJsonDocument::fromJson(readFile(m_dir->filePath(s("report.json")))).object();
+    QCOMPARE(report.value(s("status")).toString(), status);
+    QCOMPARE(report.value(s("nodes")).toObject().value(s("talk")).toObject().value(s("status")).toString(), s("Succeeded"));
+    // Stored to its end: the step's last line, printed after the pipe had closed, is in its log.
+    const Result logs = runProgram({s("logs"), report.value(s("runId")).toString(), s("talk"), s("--db"), db(), s("--raw")},
+                                   m_dir->path(), m_environment);
+    QVERIFY2(logs.out.endsWith("late\n"), logs.describe().constData());
+}
+
+// Soft limit 32, hard limit as it was: 120 steps at once run side by side, and the steps see
+// the limit they were given, not the raised one.
+void TestCliHardening::moreStepsThanTheSoftDescriptorLimit()
+{
+    QByteArray yaml = parallelSleepers(120);
+    yaml += "    - stage:\n        id: after\n        steps:\n"
+            "          - step: {id: limit, type: Shell, spec: {command: 'echo \"limit=$(ulimit -n)\" >> \"$PW_OUTPUT\"'}}\n";
+    write(s("many.yaml"), yaml);
+    const Result result = bash(s("ulimit -Sn 32 && exec \"$PW\" run many.yaml -q --no-store --report report.json"));
+    PW_CHECK_EXIT(result, 0);
+    const QJsonObject all = nodes(m_dir->filePath(s("report.json")));
+    QCOMPARE(countWithStatus(all, s("Succeeded")), 123); // 121 steps, 2 stages (a parallel block is no node)
+    QCOMPARE(all.value(s("limit")).toObject().value(s("outputs")).toObject().value(s("limit")).toString(), s("32"));
+}
+
+// Hard limit 40: not enough for 100 steps at once; they wait for descriptors, none fails.
+void TestCliHardening::stepsWaitForDescriptors()
+{
+    write(s("many.yaml"), parallelSleepers(100));
+    const Result result = bash(s("ulimit -n 40 && exec \"$PW\" run many.yaml -q --db runs.sqlite --report report.json"), 120000);
+    PW_CHECK_EXIT(result, 0);
+    const QJsonObject all = nodes(m_dir->filePath(s("report.json")));
+    QCOMPARE(countWithStatus(all, s("Succeeded")), 101); // 100 steps, 1 stage
+    QVERIFY(!result.err.contains("Too many open files"));
+}
+
+void TestCliHardening::leftoverOutputDirectoriesAreRemoved()
+{
+    // A dead program's directory (its .owner lock free), and a live one's (we hold its lock).
+    const QString dead = QDir(temp()).filePath(s("pipewright-outputs-dead01"));
+    const QString live = QDir(temp()).filePath(s("pipewright-outputs-live01"));
+    for (const QString &dir : {dead, live}) {
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(writeFile(dir + s("/.owner"), {}));
+        QVERIFY(writeFile(dir + s("/attempt-7"), "key=value\n"));
+    }
+    const int lock = ::open(QFile::encodeName(live + s("/.owner")).constData(), O_RDONLY | O_CLOEXEC);
+    QVERIFY(lock >= 0);
+    QCOMPARE(::flock(lock, LOCK_EX | LOCK_NB), 0);
+    // Someone else's, or not ours to judge: a plain directory of that name made just now.
+    const QString beingMade = QDir(temp()).filePath(s("pipewright-outputs-new001"));
+    QVERIFY(QDir().mkpath(beingMade));
+
+    write(s("one.yaml"), pipeline("          - step: {id: one, type: Shell, spec: {command: 'echo x=1 >> \"$PW_OUTPUT\"'}}\n"));
+    PW_CHECK_EXIT(runProgram({s("run"), s("one.yaml"), s("-q"), s("--no-store")}, m_dir->path(), m_environment), 0);
+    ::close(lock);
+    QVERIFY(!QFileInfo::exists(dead));
+    QVERIFY(QFileInfo::exists(live + s("/attempt-7")));
+    QVERIFY(QFileInfo::exists(beingMade));
+    // Our own is gone with us.
+    QCOMPARE(outputDirectories(), QStringList({s("pipewright-outputs-live01"), s("pipewright-outputs-new001")}));
+}
+
+void TestCliHardening::killedProgramsDirectoryIsRemovedNextTime()
+{
+    write(s("slow.yaml"), pipeline("          - step: {id: slow, type: Shell, spec: {command: 'sleep 30'}}\n"));
+    QProcess slow;
+    slow.setProcessEnvironment(m_environment);
+    slow.setWorkingDirectory(m_dir->path());
+    slow.start(pipewrightBinary(), {s("run"), s("slow.yaml"), s("-q"), s("--no-store")});
+    QVERIFY(slow.waitForStarted());
+    QVERIFY2(waitUntil([&] { return outputDirectories().size() == 1; }, 20000), "no output directory appeared");
+    const QString left = outputDirectories().constFirst();
+    ::kill(pid_t(slow.processId()), SIGKILL);
+    QVERIFY(slow.waitForFinished());
+    QVERIFY(QFileInfo::exists(QDir(temp()).filePath(left)));
+
+    write(s("one.yaml"), pipeline("          - step: {id: one, type: Shell, spec: {command: 'true'}}\n"));
+    PW_CHECK_EXIT(runProgram({s("run"), s("one.yaml"), s("-q"), s("--no-store")}, m_dir->path(), m_environment), 0);
+    QVERIFY(!QFileInfo::exists(QDir(temp()).filePath(left)));
+    QVERIFY(outputDirectories().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCliHardening)
+#include "tst_cli_hardening.moc"
