@@ -1,6 +1,7 @@
 #include "PipelineReader.h"
 
 #include "ReaderCore.h"
+#include "TextChecks.h"
 #include "YamlSyntax.h"
 
 #include <QList>
@@ -244,10 +245,22 @@ QString leadingComment(const QByteArray &text)
     return lines.join(u'\n');
 }
 
+// Far beyond any real pipeline (a group in a group ten deep is a lot), far below where the
+// parser's recursion gives up.
+constexpr int kMaxFlowNesting = 200;
+
 ReadResult readPipeline(const QByteArray &text)
 {
     ReadResult result;
     reading::Reader reader;
+    if (auto problem = checkPipelineText(text)) {
+        result.problems.append(*problem);
+        return result;
+    }
+    if (auto problem = yaml::findDeepNesting(text, kMaxFlowNesting)) {
+        result.problems.append(*problem);
+        return result;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(text.toStdString());

@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <yaml-cpp/depthguard.h>
+
 namespace pw::model::yaml {
 namespace {
 
@@ -42,8 +44,9 @@ qsizetype skipQuoted(const QByteArray &text, qsizetype i)
     return -1;
 }
 
-// Flow brackets left open in the whole text, outermost first.
-QList<Bracket> unclosedBrackets(const QByteArray &text)
+// Flow brackets left open in the whole text, outermost first; stops early, at the bracket
+// that opens level `stopAtDepth + 1`, when one does.
+QList<Bracket> unclosedBrackets(const QByteArray &text, qsizetype stopAtDepth = -1)
 {
     QList<Bracket> stack;
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -58,6 +61,8 @@ QList<Bracket> unclosedBrackets(const QByteArray &text)
                 ++i;
         } else if (c == '[' || c == '{') {
             stack.append({c, i});
+            if (stopAtDepth >= 0 && stack.size() > stopAtDepth)
+                break;
         } else if ((c == ']' || c == '}') && !stack.isEmpty()) {
             stack.removeLast();
         }
@@ -83,6 +88,11 @@ Problem describeSyntaxError(const YAML::Exception &error, const QByteArray &text
     if (!problem.location.isValid())
         problem.location = {1, 1};
     problem.message = QStringLiteral("YAML syntax error: ") + reason;
+    if (dynamic_cast<const YAML::DeepRecursion *>(&error)) { // its message is "bad file"
+        problem.message = QStringLiteral("nested deeper than the YAML parser allows (%1 levels) here")
+                              .arg(static_cast<const YAML::DeepRecursion &>(error).depth());
+        return problem;
+    }
 
     const bool sequence = error.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
     const bool mapping = error.msg == YAML::ErrorMsg::END_OF_MAP_FLOW;
@@ -101,6 +111,17 @@ Problem describeSyntaxError(const YAML::Exception &error, const QByteArray &text
     // Every bracket closes, so the parser stopped at an entry that should have been separated
     // from the one before it.
     problem.message = QStringLiteral("YAML syntax error: missing ',' before this entry (%1)").arg(reason);
+    return problem;
+}
+
+std::optional<Problem> findDeepNesting(const QByteArray &text, int limit)
+{
+    const QList<Bracket> open = unclosedBrackets(text, limit);
+    if (open.size() <= limit)
+        return std::nullopt;
+    Problem problem;
+    problem.location = locationOfOffset(text, open.last().position);
+    problem.message = QStringLiteral("nested deeper than %1 levels of '[' and '{' here: a pipeline never needs that").arg(limit);
     return problem;
 }
 

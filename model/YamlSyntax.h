@@ -16,6 +16,10 @@ namespace pw::model::yaml {
 
 Problem describeSyntaxError(const YAML::Exception &error, const QByteArray &text);
 
+// Flow collections (`[`, `{`) nested deeper than `limit`, reported where the limit is passed:
+// yaml-cpp's own guard only says "bad file" at the end of the text.
+std::optional<Problem> findDeepNesting(const QByteArray &text, int limit);
+
 // A quoted scalar of the parsed tree whose closing quote is missing from the text.
 std::optional<Problem> findUnterminatedQuote(const YAML::Node &root, const QByteArray &text);
 

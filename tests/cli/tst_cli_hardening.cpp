@@ -63,6 +63,8 @@ private slots:
     void closedStandardOutputDoesNotStopTheRun();
     void moreStepsThanTheSoftDescriptorLimit();
     void stepsWaitForDescriptors();
+    void formatNeverDropsContent_data();
+    void formatNeverDropsContent();
     void leftoverOutputDirectoriesAreRemoved();
     void killedProgramsDirectoryIsRemovedNextTime();
 
@@ -175,6 +177,35 @@ void TestCliHardening::stepsWaitForDescriptors()
     const QJsonObject all = nodes(m_dir->filePath(s("report.json")));
     QCOMPARE(countWithStatus(all, s("Succeeded")), 101); // 100 steps, 1 stage
     QVERIFY(!result.err.contains("Too many open files"));
+}
+
+void TestCliHardening::formatNeverDropsContent_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("error");
+    const QByteArray head = "pipeline:\n  id: x\n  stages:\n    - stage:\n        id: s\n        steps:\n";
+    const QByteArray step = "          - step: {id: a, type: Echo, spec: {message: hi}}\n";
+    QTest::newRow("latin-1") << head + "          - step: {id: a, type: Echo, spec: {message: caf\xe9}}\n"
+                             << QByteArray("7:58: not UTF-8 (byte 0xE9)");
+    QTest::newRow("NUL") << QByteArray(head + step).replace("message: hi", QByteArray("message: a\0b", 12))
+                         << QByteArray("7:56: NUL byte");
+    QTest::newRow("second document") << head + step + "---\nother: document\n"
+                                     << QByteArray("8:1: a second YAML document starts here");
+    QTest::newRow("CR line ends") << QByteArray(head + step).replace('\n', '\r')
+                                  << QByteArray("1:10: a line ends with CR alone");
+}
+
+// `fmt` rewrites files: one it cannot read whole is refused, byte for byte as it was.
+void TestCliHardening::formatNeverDropsContent()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, error);
+    const QString path = write(s("odd.yaml"), text);
+    const Result result = runProgram({s("fmt"), path}, m_dir->path(), m_environment);
+    PW_CHECK_EXIT(result, 2);
+    const QByteArray expected = "odd.yaml:" + error;
+    QVERIFY2(result.out.contains(expected), result.describe().constData());
+    QCOMPARE(readFile(path), text);
 }
 
 void TestCliHardening::leftoverOutputDirectoriesAreRemoved()

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "Problem.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+// What a pipeline file must be before YAML is parsed at all, so that nothing in it is lost
+// without a word: yaml-cpp turns invalid UTF-8 into U+FFFD, drops NUL bytes, loads only the
+// first of several documents and reads a file whose lines end in CR alone as one line, and
+// `fmt` would write any of those back. Each is an error at its line and column.
+namespace pw::model {
+
+// The first of: a NUL byte; bytes that are not UTF-8; line ends that are CR alone; a second
+// YAML document (`---` or text after `...`). Nothing when the text is fine.
+std::optional<Problem> checkPipelineText(const QByteArray &text);
+
+} // namespace pw::model
