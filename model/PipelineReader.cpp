@@ -151,10 +151,10 @@ NodeList Reader::readNodes(const YAML::Node &node, const Scope &scope)
 
 std::optional<Node> Reader::readNode(const YAML::Node &node, const Scope &scope, int index)
 {
-    if (++m_nodes == kMaxNodes)
+    if (++m_nodes == kMaxNodes + 1) // exactly kMaxNodes is allowed
         sink.error(scope, yaml::locationOf(node),
                    QStringLiteral("more than %1 steps and groups: not read further").arg(kMaxNodes));
-    if (m_nodes >= kMaxNodes)
+    if (m_nodes > kMaxNodes)
         return std::nullopt;
     MapReader item(sink, node, scope, keys({"step", "stepGroup", "parallel"}));
     if (!item.isValid())
@@ -266,6 +266,12 @@ ReadResult readPipeline(const QByteArray &text)
         root = YAML::Load(text.toStdString());
     } catch (const YAML::Exception &e) {
         result.problems.append(yaml::describeSyntaxError(e, text));
+        return result;
+    }
+    // Without aliases a tree has fewer nodes than its text has bytes; legitimate aliases (a
+    // strategy shared by many steps) stay well within this.
+    if (auto problem = yaml::findAliasExpansion(root, text, 4 * text.size() + 10000)) {
+        result.problems.append(*problem);
         return result;
     }
     if (auto unterminated = yaml::findUnterminatedQuote(root, text)) {

@@ -125,6 +125,58 @@ std::optional<Problem> findDeepNesting(const QByteArray &text, int limit)
     return problem;
 }
 
+namespace {
+
+// Offset of the first alias token, or -1: `*` where a value starts, followed by a name.
+qsizetype firstAlias(const QByteArray &text)
+{
+    for (qsizetype i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) {
+        const bool atValueStart = i == 0 || QByteArrayView(" \t\n[{,:-").contains(text[i - 1]);
+        const bool named = i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '\n' && text[i + 1] != '*';
+        if (atValueStart && named)
+            return i;
+    }
+    return -1;
+}
+
+// Counts the nodes of the expanded tree down from `node` into `count`; false once past `budget`
+// or deeper than the parser could have nested (an alias inside its own anchor: a cycle).
+bool countWithin(const YAML::Node &node, qsizetype &count, qsizetype budget, int depth = 0)
+{
+    constexpr int kMaxDepth = 1000;
+    if (++count > budget || depth > kMaxDepth)
+        return false;
+    if (node.IsSequence()) {
+        for (const YAML::Node &child : node)
+            if (!countWithin(child, count, budget, depth + 1))
+                return false;
+    } else if (node.IsMap()) {
+        for (const auto &entry : node)
+            if (!countWithin(entry.first, count, budget, depth + 1)
+                || !countWithin(entry.second, count, budget, depth + 1))
+                return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<Problem> findAliasExpansion(const YAML::Node &root, const QByteArray &text, qsizetype maxNodes)
+{
+    const qsizetype alias = firstAlias(text);
+    if (alias < 0)
+        return std::nullopt;
+    qsizetype count = 0;
+    if (countWithin(root, count, maxNodes))
+        return std::nullopt;
+    Problem problem;
+    problem.location = locationOfOffset(text, alias);
+    problem.message = QStringLiteral("aliases ('*name') make this %1-byte file stand for more than %2 YAML "
+                                     "nodes: not read (write the repeated parts out, or alias less deeply)")
+                          .arg(text.size()).arg(maxNodes);
+    return problem;
+}
+
 std::optional<Problem> findUnterminatedQuote(const YAML::Node &root, const QByteArray &text)
 {
     // Bounded: aliases can make a small file a very large tree.

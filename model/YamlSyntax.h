@@ -20,6 +20,11 @@ Problem describeSyntaxError(const YAML::Exception &error, const QByteArray &text
 // yaml-cpp's own guard only says "bad file" at the end of the text.
 std::optional<Problem> findDeepNesting(const QByteArray &text, int limit);
 
+// Aliases (`*name`) that expand the parsed tree past `maxNodes` nodes (a "billion laughs":
+// 1 KB of text standing for millions of steps), reported at the first alias of the text. The
+// tree is walked only when the text has an alias, and only until the budget runs out.
+std::optional<Problem> findAliasExpansion(const YAML::Node &root, const QByteArray &text, qsizetype maxNodes);
+
 // A quoted scalar of the parsed tree whose closing quote is missing from the text.
 std::optional<Problem> findUnterminatedQuote(const YAML::Node &root, const QByteArray &text);
 

@@ -1,5 +1,7 @@
 #include "FormatCommand.h"
 
+#include "ProblemList.h"
+
 #include "Console.h"
 #include "FileCommandParser.h"
 #include "model/PipelineFile.h"
@@ -29,8 +31,7 @@ Outcome formatFile(const QString &file, bool checkOnly, model::Validator &valida
     const bool dropsContent = std::any_of(loaded.problems.cbegin(), loaded.problems.cend(),
                                           [](const model::Problem &p) { return p.dropsContent; });
     if (!loaded.pipeline || loaded.hasErrors() || dropsContent) {
-        for (const model::Problem &problem : loaded.problems)
-            printOut(model::formatProblem(file, problem));
+        printProblems(file, loaded.problems, printOut);
         printErr(QStringLiteral("%1: not formatted: %2").arg(file,
             dropsContent && !loaded.hasErrors()
                 ? QStringLiteral("formatting would drop the unknown keys above")

@@ -1,5 +1,7 @@
 #include "RunCommand.h"
 
+#include "ProblemList.h"
+
 #include "Console.h"
 #include "HistoryAccess.h"
 #include "RunOptions.h"
@@ -35,8 +37,7 @@ int usageError(const RunOptions &options, const QString &message)
 std::variant<model::LoadResult, int> checked(const RunOptions &options, const QString &source,
                                              model::LoadResult loaded)
 {
-    for (const model::Problem &problem : loaded.problems)
-        printErr(model::formatProblem(source, problem)); // warnings too: they may explain a run
+    printProblems(source, loaded.problems, printErr); // warnings too: they may explain a run
     if (!loaded.pipeline || loaded.hasErrors()) {
         printErr(QStringLiteral("pipewright %1: %2: not run, fix the errors above first")
                      .arg(commandName(options), source));

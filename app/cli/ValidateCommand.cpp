@@ -1,5 +1,7 @@
 #include "ValidateCommand.h"
 
+#include "ProblemList.h"
+
 #include "Console.h"
 #include "model/PipelineFile.h"
 #include "model/Validator.h"
@@ -25,14 +27,11 @@ int runValidate(const QStringList &arguments)
     int warnings = 0;
     for (const QString &file : files) {
         const model::LoadResult result = model::loadPipelineFile(file, &validator);
-        for (const model::Problem &problem : result.problems) {
-            if (problem.isError())
-                ++errors;
-            else
-                ++warnings;
-            if (problem.isError() || !command.parser().isSet(quiet))
-                printOut(model::formatProblem(file, problem));
-        }
+        for (const model::Problem &problem : result.problems)
+            ++(problem.isError() ? errors : warnings);
+        const bool errorsOnly = command.parser().isSet(quiet);
+        printProblems(file, result.problems, printOut,
+                      [&](const model::Problem &problem) { return problem.isError() || !errorsOnly; });
     }
     printErr(QStringLiteral("%1 file(s) checked: %2 error(s), %3 warning(s)")
                  .arg(files.size()).arg(errors).arg(warnings));

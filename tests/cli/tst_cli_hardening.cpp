@@ -65,6 +65,9 @@ private slots:
     void stepsWaitForDescriptors();
     void formatNeverDropsContent_data();
     void formatNeverDropsContent();
+    void problemsArePrintedUpToAHundred();
+    void aliasBombIsRefusedAtOnce();
+    void hundredThousandStepsLoadAndRun();
     void leftoverOutputDirectoriesAreRemoved();
     void killedProgramsDirectoryIsRemovedNextTime();
 
@@ -206,6 +209,54 @@ void TestCliHardening::formatNeverDropsContent()
     const QByteArray expected = "odd.yaml:" + error;
     QVERIFY2(result.out.contains(expected), result.describe().constData());
     QCOMPARE(readFile(path), text);
+}
+
+// Every step wrong: 100 lines, then how many more, and the count of the summary is whole.
+void TestCliHardening::problemsArePrintedUpToAHundred()
+{
+    QByteArray steps;
+    for (int i = 0; i < 150; ++i)
+        steps += "          - step: {id: s" + QByteArray::number(i) + ", type: Nope}\n";
+    write(s("wrong.yaml"), pipeline(steps));
+    const Result result = runProgram({s("validate"), s("wrong.yaml")}, m_dir->path(), m_environment);
+    PW_CHECK_EXIT(result, 2);
+    const QList<QByteArray> lines = result.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 101);
+    QVERIFY2(lines.last().startsWith("wrong.yaml: ... and 50 more problem(s) not shown (50 error(s), 0 warning(s))"),
+             lines.last().constData());
+    QVERIFY2(result.err.contains("150 error(s)"), result.err.constData());
+}
+
+// Nine levels of aliases, each naming the one before two or three times: under 1 KB of text
+// that would be over 100,000 steps, all of them wrong.
+void TestCliHardening::aliasBombIsRefusedAtOnce()
+{
+    const QByteArray bomb = readFile(s(PW_TEST_DATA_DIR "/model/data/malformed/64-alias-bomb.yaml"));
+    QVERIFY(!bomb.isEmpty());
+    write(s("bomb.yaml"), bomb);
+    const Result result = runProgram({s("run"), s("bomb.yaml"), s("--no-store")}, m_dir->path(), m_environment);
+    PW_CHECK_EXIT(result, 2);
+    QVERIFY2(result.err.startsWith("bomb.yaml:2:36: aliases ('*name') make this"), result.describe().constData());
+    QCOMPARE(result.err.count('\n'), 2); // the problem, and "not run"
+}
+
+// The limit is 100,000 steps and groups: exactly that many load and run.
+void TestCliHardening::hundredThousandStepsLoadAndRun()
+{
+#ifdef PW_SANITIZED
+    QSKIP("100,000 steps take gigabytes under the sanitizers; the plain build runs this");
+#endif
+    QByteArray steps;
+    steps.reserve(100000 * 64);
+    for (int i = 0; i < 100000; ++i)
+        steps += "          - step: {id: e" + QByteArray::number(i) + ", type: Echo, spec: {message: hi}}\n";
+    write(s("big.yaml"), pipeline(steps));
+    const Result result = runProgram({s("run"), s("big.yaml"), s("-q"), s("--no-store")}, m_dir->path(), m_environment, 120000);
+    PW_CHECK_EXIT(result, 0);
+    write(s("bigger.yaml"), pipeline(steps + "          - step: {id: one_more, type: Echo, spec: {message: hi}}\n"));
+    const Result refused = runProgram({s("validate"), s("bigger.yaml")}, m_dir->path(), m_environment, 120000);
+    PW_CHECK_EXIT(refused, 2);
+    QVERIFY2(refused.out.contains("bigger.yaml:100007:13: stage 's': more than 100000 steps and groups"), refused.describe().left(2000).constData());
 }
 
 void TestCliHardening::leftoverOutputDirectoriesAreRemoved()
