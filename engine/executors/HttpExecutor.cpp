@@ -11,6 +11,7 @@ namespace pw::engine {
 namespace {
 
 using Stream = LogLine::Stream;
+constexpr qint64 kReadBufferBytes = 256 * 1024;
 
 // Errors of the connection itself (QNetworkReply's 1-99 "network layer" and 101-199 "proxy"
 // ranges): the server was never properly reached, so trying again later may well work.
@@ -74,6 +75,10 @@ void HttpExecutor::start(const AttemptRequest &request)
     }
     const QByteArray verb = m_spec.method.value_or(QStringLiteral("GET")).toUpper().toUtf8();
     m_reply = send(url, verb);
+    // Without a bound, Qt's network thread reads as fast as the server sends and queues it all
+    // for us (an endless body grew the program by 1.3 GB in 3 s); with one it stops reading
+    // when the buffer is full, and the server waits for us.
+    m_reply->setReadBufferSize(kReadBufferBytes);
     emit logLine(Stream::Engine, QString::fromUtf8(verb) + u' ' + url.toDisplayString());
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpExecutor::readBody);
     connect(m_reply, &QNetworkReply::finished, this, &HttpExecutor::onReplyFinished);

@@ -15,6 +15,7 @@ namespace {
 using std::chrono::milliseconds;
 
 constexpr qint64 kDefaultApprovalTimeoutMs = 24LL * 60 * 60 * 1000;
+constexpr qint64 kDefaultHttpTimeoutMs = 10LL * 60 * 1000;
 
 } // namespace
 
@@ -135,8 +136,12 @@ void StepTask::runAttempt()
     QObject::connect(m_executor.get(), &StepExecutor::finished, &m_run, [this](const AttemptOutcome &outcome) {
         attemptEnded(outcome);
     });
-    if (m_step.timeout) {
-        m_attemptTimeout.start(milliseconds(m_step.timeout->milliseconds()), [this] {
+    // An Http step never waits forever on a silent server (semantics.md: 10m by default).
+    const std::optional<qint64> timeoutMs = m_step.timeout ? std::optional(m_step.timeout->milliseconds())
+        : m_step.type() == model::StepType::Http ? std::optional(kDefaultHttpTimeoutMs)
+                                                  : std::nullopt;
+    if (timeoutMs) {
+        m_attemptTimeout.start(milliseconds(*timeoutMs), [this] {
             if (m_executor)
                 m_executor->cancel(CancelReason::Timeout);
         });

@@ -3,6 +3,10 @@
 #include "PipewrightProcess.h"
 
 #include <QDir>
+#include <QEventLoop>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -65,6 +69,7 @@ private slots:
     void stepsWaitForDescriptors();
     void formatNeverDropsContent_data();
     void formatNeverDropsContent();
+    void httpEndlessBodyCostsNoMemory();
     void problemsArePrintedUpToAHundred();
     void aliasBombIsRefusedAtOnce();
     void hundredThousandStepsLoadAndRun();
@@ -209,6 +214,63 @@ void TestCliHardening::formatNeverDropsContent()
     const QByteArray expected = "odd.yaml:" + error;
     QVERIFY2(result.out.contains(expected), result.describe().constData());
     QCOMPARE(readFile(path), text);
+}
+
+// Peak resident memory of a live process (VmHWM), in KiB; 0 once it is gone.
+static qint64 peakMemoryKiB(qint64 pid)
+{
+    const QByteArray status = readFile(QStringLiteral("/proc/%1/status").arg(pid));
+    const qsizetype at = status.indexOf("VmHWM:");
+    return at < 0 ? 0 : status.mid(at + 6, status.indexOf('\n', at) - at - 6).trimmed().split(' ').value(0).toLongLong();
+}
+
+// A server that answers with a body that never ends, as fast as it is read: the step keeps
+// only the start of it, the rest flows through, and its timeout ends it.
+void TestCliHardening::httpEndlessBodyCostsNoMemory()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QByteArray chunk(1024 * 1024, 'x');
+    qint64 sent = 0;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            const auto refill = [socket, &chunk, &sent] {
+                while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 4 * chunk.size())
+                    sent += socket->write(chunk);
+            };
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, refill] {
+                if (socket->readAll().contains("\r\n\r\n")) {
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n");
+                    refill();
+                }
+            });
+            connect(socket, &QTcpSocket::bytesWritten, socket, refill);
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    write(s("http.yaml"), pipeline("          - step: {id: call, type: Http, timeout: 2s, spec: {url: 'http://127.0.0.1:"
+                                   + QByteArray::number(server.serverPort()) + "/'}}\n"));
+
+    QProcess program;
+    program.setProcessEnvironment(m_environment);
+    program.setWorkingDirectory(m_dir->path());
+    QEventLoop loop;
+    connect(&program, &QProcess::finished, &loop, &QEventLoop::quit);
+    qint64 peakKiB = 0;
+    QTimer sampler;
+    connect(&sampler, &QTimer::timeout, this, [&] { peakKiB = std::max(peakKiB, peakMemoryKiB(program.processId())); });
+    sampler.start(50);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    program.start(pipewrightBinary(), {s("run"), s("http.yaml"), s("--no-store"), s("--report"), s("report.json")});
+    loop.exec();
+    sampler.stop();
+    QCOMPARE(program.state(), QProcess::NotRunning);
+    QCOMPARE(program.exitCode(), 1);
+    const QJsonObject call = nodes(m_dir->filePath(s("report.json"))).value(s("call")).toObject();
+    QCOMPARE(call.value(s("error")).toObject().value(s("type")).toString(), s("Timeout"));
+    QVERIFY2(sent > 100 * 1024 * 1024 / 10, qPrintable(QStringLiteral("only %1 bytes sent").arg(sent)));
+    // Before the fix: ~900 MB after 2 s on localhost.
+    QVERIFY2(peakKiB > 0 && peakKiB < 250 * 1024, qPrintable(QStringLiteral("peak %1 KiB while %2 bytes were sent").arg(peakKiB).arg(sent)));
 }
 
 // Every step wrong: 100 lines, then how many more, and the count of the summary is whole.
