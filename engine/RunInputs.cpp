@@ -1,5 +1,7 @@
 #include "RunInputs.h"
 
+#include "output/SecretMasker.h"
+
 #include <cmath>
 
 namespace pw::engine {
@@ -99,6 +101,17 @@ std::variant<QHash<QString, QString>, QStringList> readSecrets(
     if (!missing.isEmpty())
         return missing;
     return secrets;
+}
+
+QStringList secretsTooShortToMask(const QHash<QString, QString> &secrets)
+{
+    QStringList names;
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        if (!it.value().isEmpty() && it.value().size() < SecretMasker::kMinimumLength)
+            names << it.key();
+    }
+    names.sort();
+    return names;
 }
 
 } // namespace pw::engine

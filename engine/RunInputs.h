@@ -26,4 +26,9 @@ std::optional<QVariant> typedValue(model::InputType type, const QString &text);
 std::variant<QHash<QString, QString>, QStringList> readSecrets(
     const model::Pipeline &pipeline, const QProcessEnvironment &environment);
 
+// The secrets whose value is too short to be masked (SecretMasker::kMinimumLength): the run
+// goes on, and says so, because masking a value of one to three characters would hide every
+// match of it in every log (`a` in "banana") and still tell what it is.
+QStringList secretsTooShortToMask(const QHash<QString, QString> &secrets);
+
 } // namespace pw::engine

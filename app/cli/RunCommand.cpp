@@ -8,6 +8,7 @@
 #include "RunSession.h"
 #include "engine/LoginName.h"
 #include "engine/RunInputs.h"
+#include "engine/output/SecretMasker.h"
 #include "engine/run/RunPlan.h"
 #include "engine/store/ResumePlan.h"
 #include "model/PipelineFile.h"
@@ -77,6 +78,9 @@ int execute(const RunOptions &options, model::Pipeline pipeline, engine::RunRequ
                                        .arg(missing->join(QStringLiteral(", "))));
     }
     request.secrets = std::get<QHash<QString, QString>>(secrets);
+    for (const QString &name : engine::secretsTooShortToMask(request.secrets))
+        printErr(QStringLiteral("pipewright %1: warning: secret %2 has fewer than %3 characters: it is not masked")
+                     .arg(commandName(options), name).arg(engine::SecretMasker::kMinimumLength));
     // Moved, not copied: a pipeline of thousands of steps is a deep structure.
     request.pipeline = std::move(pipeline);
     request.maxParallel = options.maxParallel;

@@ -63,12 +63,7 @@ RunSession::~RunSession()
 
 int RunSession::exec(engine::RunRequest request)
 {
-    for (const QString &value : request.secrets) {
-        if (!value.isEmpty())
-            m_secretValues << value;
-    }
-    std::sort(m_secretValues.begin(), m_secretValues.end(),
-              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    m_masker = engine::SecretMasker(request.secrets);
 
     m_interrupts = new InterruptHandler(this);
     connect(m_interrupts, &InterruptHandler::interrupted, this, &RunSession::interrupted);
@@ -263,11 +258,9 @@ void RunSession::diagnostic(const QString &line)
         printErr(text);
 }
 
-QString RunSession::masked(QString text) const
+QString RunSession::masked(const QString &text) const
 {
-    for (const QString &secret : m_secretValues)
-        text.replace(secret, QStringLiteral("***"));
-    return text;
+    return m_masker.mask(text);
 }
 
 } // namespace pw::cli

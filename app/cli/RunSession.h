@@ -5,6 +5,7 @@
 #include "RunOptions.h"
 #include "RunProgressPrinter.h"
 #include "engine/RunRequest.h"
+#include "engine/output/SecretMasker.h"
 
 #include <QEventLoop>
 #include <QObject>
@@ -50,11 +51,11 @@ private:
     bool writeReport(const engine::RunSnapshot &snapshot);
     void progress(const QString &line);   // stdout, unless --quiet
     void diagnostic(const QString &line); // stderr, always
-    QString masked(QString text) const;
+    QString masked(const QString &text) const;
 
     RunOptions m_options;
     QString m_databasePath;
-    QStringList m_secretValues; // longest first, so that no part of one is left showing
+    engine::SecretMasker m_masker; // as the engine masks: the same values, the same way
     QEventLoop m_loop;
     RunMirror m_mirror;
     RunProgressPrinter m_printer;

@@ -7,7 +7,7 @@ namespace pw::engine {
 SecretMasker::SecretMasker(const QHash<QString, QString> &secrets)
 {
     for (const QString &value : secrets) {
-        if (value.isEmpty())
+        if (value.size() < kMinimumLength)
             continue;
         m_values << value;
         if (!value.contains(u'\n'))
@@ -15,7 +15,7 @@ SecretMasker::SecretMasker(const QHash<QString, QString> &secrets)
         for (QString part : value.split(u'\n')) {
             if (part.endsWith(u'\r'))
                 part.chop(1);
-            if (part.trimmed().size() >= kMinimumLinePart)
+            if (part.trimmed().size() >= kMinimumLength)
                 m_values << part;
         }
     }

@@ -11,15 +11,17 @@ namespace pw::engine {
 // Replaces secret values by *** (semantics.md "Context"). A secret of several lines is also
 // masked line by line, so that a PEM key printed with `cat` shows none of its lines: each of
 // its lines is a value of its own, as long as it is long enough to mean something (a line of
-// two characters would otherwise mask every matching pair of letters in every log).
+// two characters would otherwise mask every matching pair of letters in every log). For the
+// same reason a secret shorter than kMinimumLength is not masked at all; the run says so at
+// its start (secretsTooShortToMask()).
 //
 // Works on text (messages, outputs) and on raw UTF-8 lines (step output on its way to disk,
 // where converting every line to QString would cost more than the rest of the path).
 class SecretMasker
 {
 public:
-    // Lines of a multi-line secret shorter than this are not masked on their own.
-    static constexpr qsizetype kMinimumLinePart = 4;
+    // Secrets, and lines of a multi-line secret, shorter than this are not masked.
+    static constexpr qsizetype kMinimumLength = 4;
 
     SecretMasker() = default;
     explicit SecretMasker(const QHash<QString, QString> &secrets);

@@ -478,7 +478,7 @@ RunSnapshot Run::snapshot() const
     snapshot.status = m_finished ? m_status : RunStatus::Running;
     snapshot.startedAt = m_startedAt;
     snapshot.endedAt = m_endedAt;
-    snapshot.inputs = m_request.inputs;
+    snapshot.inputs = m_expressions->mask(m_request.inputs); // a secret given as an input too
     snapshot.error = m_firstFailure;
     snapshot.vars = m_expressions->vars();
     snapshot.nodes = m_recorder.nodes();

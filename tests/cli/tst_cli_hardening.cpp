@@ -70,6 +70,8 @@ private slots:
     void formatNeverDropsContent_data();
     void formatNeverDropsContent();
     void httpEndlessBodyCostsNoMemory();
+    void secretsAreMaskedEverywhere();
+    void tooShortSecretIsNotMaskedAndSaysSo();
     void problemsArePrintedUpToAHundred();
     void aliasBombIsRefusedAtOnce();
     void hundredThousandStepsLoadAndRun();
@@ -271,6 +273,45 @@ void TestCliHardening::httpEndlessBodyCostsNoMemory()
     QVERIFY2(sent > 100 * 1024 * 1024 / 10, qPrintable(QStringLiteral("only %1 bytes sent").arg(sent)));
     // Before the fix: ~900 MB after 2 s on localhost.
     QVERIFY2(peakKiB > 0 && peakKiB < 250 * 1024, qPrintable(QStringLiteral("peak %1 KiB while %2 bytes were sent").arg(peakKiB).arg(sent)));
+}
+
+// A PEM key printed line by line, written to the outputs, and given again as an input: none
+// of its lines shows, on the console, in the report or in the stored log.
+void TestCliHardening::secretsAreMaskedEverywhere()
+{
+    write(s("secret.yaml"), pipeline("          - step: {id: show, type: Shell, spec: {command: 'printf \"%s\\n\" \"$KEY\"; "
+                                     "echo \"key=$KEY\" >> \"$PW_OUTPUT\"; echo \"given=$GIVEN\"', env: {GIVEN: '{{ inputs.token }}'}}}\n",
+                                     "  secrets: [KEY]\n  inputs:\n    - {id: token}\n"));
+    QProcessEnvironment environment = m_environment;
+    environment.insert(s("KEY"), s("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----"));
+    const Result result = runProgram({s("run"), s("secret.yaml"), s("--db"), db(), s("--report"), s("report.json"),
+                                      s("--input"), s("token=MIIEvQIBADANBgkqhkiG9w0BAQEFAASC")},
+                                     m_dir->path(), environment);
+    PW_CHECK_EXIT(result, 0);
+    const QByteArray report = readFile(m_dir->filePath(s("report.json")));
+    const QString runId = QJsonDocument::fromJson(report).object().value(s("runId")).toString();
+    const QByteArray log = runProgram({s("logs"), runId, s("show"), s("--db"), db(), s("--raw")}, m_dir->path(), m_environment).out;
+    QVERIFY2(log.contains("given=***"), log.constData());
+    for (const QByteArray &part : {QByteArray("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"), QByteArray("BKcwggSjAgEAAoIBAQC7"),
+                                   QByteArray("BEGIN PRIVATE KEY")}) {
+        QVERIFY2(!result.out.contains(part) && !result.err.contains(part), result.describe().constData());
+        QVERIFY2(!report.contains(part), report.constData());
+        QVERIFY2(!log.contains(part), log.constData());
+    }
+}
+
+// A secret of 1 to 3 characters would hide every match of it ("a" in "banana") and still
+// tell what it is: it is not masked, and the run says so before it starts.
+void TestCliHardening::tooShortSecretIsNotMaskedAndSaysSo()
+{
+    write(s("short.yaml"), pipeline("          - step: {id: show, type: Shell, spec: {command: 'echo banana $PIN'}}\n",
+                                    "  secrets: [PIN]\n"));
+    QProcessEnvironment environment = m_environment;
+    environment.insert(s("PIN"), s("a"));
+    const Result result = runProgram({s("run"), s("short.yaml"), s("--no-store")}, m_dir->path(), environment);
+    PW_CHECK_EXIT(result, 0);
+    QVERIFY2(result.err.contains("warning: secret PIN has fewer than 4 characters: it is not masked"), result.describe().constData());
+    QVERIFY2(result.out.contains("banana a"), result.describe().constData());
 }
 
 // Every step wrong: 100 lines, then how many more, and the count of the summary is whole.

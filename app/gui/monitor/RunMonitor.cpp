@@ -5,6 +5,7 @@
 #include "engine/EngineThread.h"
 #include "engine/LoginName.h"
 #include "engine/RunInputs.h"
+#include "engine/output/SecretMasker.h"
 #include "engine/run/RunPlan.h"
 #include "engine/report/LogTails.h"
 #include "engine/store/ResumePlan.h"
@@ -229,6 +230,10 @@ bool RunMonitor::launch(engine::RunRequest request, const QString &what, model::
         return false;
     }
     request.secrets = std::get<QHash<QString, QString>>(secrets);
+    for (const QString &name : engine::secretsTooShortToMask(request.secrets))
+        notify(tr("Secret %1 has fewer than %2 characters: it is not masked in logs and reports.")
+                   .arg(name).arg(engine::SecretMasker::kMinimumLength),
+               QStringLiteral("warning"));
     request.user = engine::loginName();
     request.liveOutput = true;
     request.store = true;
