@@ -24,8 +24,9 @@ packages=(
     libyaml-cpp-dev libspdlog-dev libfmt-dev libsqlite3-dev
     xvfb xauth fonts-dejavu-core
 )
-# Only the tests need these: the HTML report is rendered in headless Chromium.
-test_packages=(chromium)
+# Only the tests need these: the HTML report is rendered in headless Chromium; the process
+# tests look for leftovers with pgrep (procps: not in minimal images).
+test_packages=(chromium procps)
 
 # install_missing [more packages...]
 install_missing() {

@@ -1,6 +1,8 @@
 #include "GroupLeaderProcess.h"
 
 #include "DescriptorLimit.h"
+#include "OrphanSweep.h"
+#include "OrphanWatchdog.h"
 
 #include <QDir>
 #include <QFile>
@@ -252,6 +254,7 @@ GroupLeaderProcess::~GroupLeaderProcess()
 {
     if (isRunning()) {
         ::kill(-m_pid, SIGKILL);
+        unregisterStepProcess(m_pid);
         reapLater(m_pid);
     }
     closeFd(m_pidFd);
@@ -263,6 +266,8 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
 {
     Q_ASSERT(m_pid == 0);
     reapZombies();
+    if (!program.tag.isEmpty())
+        ensureOrphanWatchdog();
 
     ExecImage image;
     image.path = QFile::encodeName(resolveProgram(program));
@@ -323,6 +328,8 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
     }
 
     m_pid = pid;
+    if (!program.tag.isEmpty())
+        registerStepProcess(pid, program.tag);
     // The child calls setpgid() itself before exec, and vfork() returned only after that.
     m_stdoutFd = stdoutPipe[0];
     m_stderrFd = stderrPipe[0];
@@ -399,6 +406,7 @@ void GroupLeaderProcess::checkExit()
     if (result == 0 || (result < 0 && errno == EINTR))
         return;
     m_exited = true;
+    unregisterStepProcess(m_pid);
     delete m_exitNotifier;
     m_exitNotifier = nullptr;
     closeFd(m_pidFd);

@@ -24,6 +24,7 @@ struct ChildProgram
     QStringList arguments; // without argv[0]
     ChildEnvironment environment;
     QString workingDirectory; // empty: ours
+    QByteArray tag; // the PW_PROCESS_TAG in `environment` (ProcessTag.h); empty: none
 };
 
 // The absolute path of program `name` as a shell would find it in the PATH of `environment`

@@ -1,5 +1,7 @@
 #include "ShellExecutor.h"
 
+#include "OrphanSweep.h"
+#include "ProcessTag.h"
 #include "ShellOutputFile.h"
 #include "SimpleCommand.h"
 
@@ -159,12 +161,16 @@ void ShellExecutor::start(const AttemptRequest &request)
     for (const auto &[name, value] : m_spec.env)
         childEnvironment.set(name, value);
     childEnvironment.set(QStringLiteral("PW_OUTPUT"), m_outputPath);
+    const QByteArray tag = newAttemptTag();
+    childEnvironment.set(QString::fromLatin1(kProcessTagVariable), QString::fromLatin1(tag));
 
     const QString shell = m_spec.shell.value_or(QStringLiteral("/bin/sh"));
-    m_viaShell = ChildProgram{shell, {QStringLiteral("-c"), m_spec.command}, childEnvironment, workingDir};
+    m_viaShell = ChildProgram{shell, {QStringLiteral("-c"), m_spec.command}, childEnvironment, workingDir, tag};
     // A simple command goes without the shell when its program is there to run; whatever
     // stops it from starting (a script without #!, say) is left to the shell to handle.
     m_direct = withoutShell(childEnvironment, workingDir);
+    if (m_direct)
+        m_direct->tag = tag;
     launch();
 }
 
@@ -206,13 +212,13 @@ std::optional<ChildProgram> ShellExecutor::withoutShell(const ChildEnvironment &
         const QString path = findProgram(name, environment); // an executable file, or empty
         if (path.isEmpty())
             return std::nullopt;
-        return ChildProgram{path, *words, environment, workingDir};
+        return ChildProgram{path, *words, environment, workingDir, {}};
     }
     const QDir base(workingDir.isEmpty() ? QDir::currentPath() : workingDir);
     const QString path = QDir::cleanPath(base.absoluteFilePath(name));
     if (const QFileInfo program(path); !program.isFile() || !program.isExecutable())
         return std::nullopt;
-    return ChildProgram{path, *words, environment, workingDir};
+    return ChildProgram{path, *words, environment, workingDir, {}};
 }
 
 std::optional<QString> ShellExecutor::startChild(const ChildProgram &program)
@@ -290,8 +296,10 @@ void ShellExecutor::endAttempt()
     m_killTimer.stop();
     // The shell is gone, but what it started in the background may still run (or ignore our
     // SIGTERM). Its group id cannot have been reused while any of them is alive, so this
-    // reaches exactly them; with none left it is a harmless ESRCH.
+    // reaches exactly them; with none left it is a harmless ESRCH. What left the group is
+    // ours now (subreaper) and tagged with this attempt: the sweep takes it.
     signalGroup(SIGKILL);
+    scheduleOrphanSweep();
 }
 
 AttemptOutcome ShellExecutor::outcomeOfExit(int exitCode, int signal)

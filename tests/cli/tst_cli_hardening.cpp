@@ -47,6 +47,19 @@ QJsonObject nodes(const QString &reportPath)
     return QJsonDocument::fromJson(readFile(reportPath)).object().value(s("nodes")).toObject();
 }
 
+// Processes whose command line holds `marker` (a sleep of an unusual length), ours or not.
+int processesWith(const QByteArray &marker)
+{
+    int count = 0;
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool numeric = false;
+        pid.toInt(&numeric);
+        if (numeric && readFile(QStringLiteral("/proc/") + pid + QStringLiteral("/cmdline")).replace('\0', ' ').contains(marker))
+            ++count;
+    }
+    return count;
+}
+
 int countWithStatus(const QJsonObject &nodes, const QString &status)
 {
     int count = 0;
@@ -63,6 +76,8 @@ class TestCliHardening : public QObject
 
 private slots:
     void init();
+    void killedProgramTakesEveryStepProcess();
+    void endedStepsTakeWhatLeftTheirGroup();
     void closedStandardOutputDoesNotStopTheRun_data();
     void closedStandardOutputDoesNotStopTheRun();
     void moreStepsThanTheSoftDescriptorLimit();
@@ -131,6 +146,48 @@ Result TestCliHardening::bash(const QString &script, int timeoutMs)
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
+}
+
+// kill -9 of `pipewright run` while a step has a background job, a `setsid` child, a
+// subshell's orphan and a new session with children of its own: within 2 s all are gone.
+void TestCliHardening::killedProgramTakesEveryStepProcess()
+{
+    const QByteArray marker = "sleep 4242." + QByteArray::number(QCoreApplication::applicationPid() % 1000);
+    write(s("escape.yaml"), pipeline("          - step: {id: spawn, type: Shell, spec: {command: '" + marker + "1 & setsid "
+                                     + marker + "2 & (" + marker + "3 &); setsid sh -c \"" + marker + "5 & " + marker
+                                     + "6\" & " + marker + "4'}}\n"));
+    QProcess program;
+    program.setProcessEnvironment(m_environment);
+    program.setWorkingDirectory(m_dir->path());
+    program.start(pipewrightBinary(), {s("run"), s("escape.yaml"), s("-q"), s("--no-store")});
+    QVERIFY(program.waitForStarted());
+    QVERIFY2(waitUntil([&] { return processesWith(marker) >= 6; }, 20000), "the step's processes did not all start");
+    ::kill(pid_t(program.processId()), SIGKILL);
+    QVERIFY(program.waitForFinished());
+    QVERIFY2(waitUntil([&] { return processesWith(marker) == 0; }, 2000),
+             qPrintable(QStringLiteral("%1 process(es) outlived the program by 2 s").arg(processesWith(marker))));
+}
+
+// A step that times out, and one that ends leaving a daemon behind: what left their process
+// group is gone before the next step looks (it runs half a second later).
+void TestCliHardening::endedStepsTakeWhatLeftTheirGroup()
+{
+    const QByteArray serial = QByteArray::number(QCoreApplication::applicationPid() % 1000);
+    const QByteArray marker = "sleep 4343." + serial;
+    const QByteArray pattern = "sleep 4343[.]" + serial; // matches the sleeps, not the pgrep's shell
+    write(s("left.yaml"), pipeline(
+        "          - step: {id: slow, type: Shell, timeout: 1s, failureStrategies: [{onFailure: {errors: [AllErrors], action: {type: Ignore}}}],"
+        " spec: {command: 'setsid " + marker + "1 & setsid sh -c \"" + marker + "2 & " + marker + "3\" & sleep 30'}}\n"
+        "          - step: {id: daemon, type: Shell, spec: {command: 'setsid " + marker + "4 & echo started'}}\n"
+        "          - step: {id: look, type: Shell, spec: {command: 'sleep 0.5; n=$(pgrep -fc \"" + pattern
+        + "\" || true); echo \"left=$n\" >> \"$PW_OUTPUT\"'}}\n"));
+    const Result result = runProgram({s("run"), s("left.yaml"), s("--no-store"), s("--report"), s("report.json")},
+                                     m_dir->path(), m_environment);
+    PW_CHECK_EXIT(result, 0);
+    const QJsonObject all = nodes(m_dir->filePath(s("report.json")));
+    QCOMPARE(all.value(s("slow")).toObject().value(s("status")).toString(), s("IgnoredFailure"));
+    QCOMPARE(all.value(s("look")).toObject().value(s("outputs")).toObject().value(s("left")).toString(), s("0"));
+    QCOMPARE(processesWith(marker), 0);
 }
 
 void TestCliHardening::closedStandardOutputDoesNotStopTheRun_data()
