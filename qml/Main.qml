@@ -545,6 +545,7 @@ ApplicationWindow {
         objectName: "saveDialog"
         title: qsTr("Save the pipeline as")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Save") // Qt 6.4's own dialog says "Open" in every mode
         defaultSuffix: "yaml"
         nameFilters: [qsTr("Pipelines (*.yaml *.yml)"), qsTr("All files (*)")]
         onAccepted: {

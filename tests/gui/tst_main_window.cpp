@@ -297,6 +297,24 @@ void MainWindowTest::followsTheSystemColourScheme()
     QTRY_VERIFY2(window->color().lightness() > 200, qPrintable(window->color().name()));
 }
 
+// The texts of the buttons shown in the window, dialogs and popups included.
+static void collectButtonTexts(QQuickItem *item, QStringList &texts)
+{
+    if (!item->isVisible())
+        return;
+    if (item->inherits("QQuickAbstractButton"))
+        texts << item->property("text").toString();
+    for (QQuickItem *child : item->childItems())
+        collectButtonTexts(child, texts);
+}
+
+static QStringList visibleButtonTexts(QQuickWindow *window)
+{
+    QStringList texts;
+    collectButtonTexts(window->contentItem(), texts); // the overlay, with the popups, is in it
+    return texts;
+}
+
 // The smoke test a fresh machine needs: every tab and every dialog of the window opens and
 // renders without a QML warning (a missing QML module shows here, not in a user's hands), in
 // design and in a run, the run's own dialogs included.
@@ -323,6 +341,8 @@ void MainWindowTest::opensEveryDialogAndView()
         QVERIFY2(QMetaObject::invokeMethod(dialog, "open"), name);
         QTRY_VERIFY2(dialog->property("visible").toBool(), name);
         QVERIFY(!window->grabWindow().isNull());
+        if (QByteArray(name) == "saveDialog") // its button says what it does
+            QTRY_VERIFY(visibleButtonTexts(window).contains(QStringLiteral("Save")) && !visibleButtonTexts(window).contains(QStringLiteral("Open")));
         QVERIFY2(QMetaObject::invokeMethod(dialog, dialog->metaObject()->indexOfMethod("reject()") >= 0 ? "reject" : "close"), name);
         QTRY_VERIFY2(!dialog->property("visible").toBool(), name);
     }
