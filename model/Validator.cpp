@@ -1,5 +1,7 @@
 #include "Validator.h"
 
+#include "ShellContext.h"
+
 #include "ProblemSink.h"
 #include "Template.h"
 
@@ -63,6 +65,7 @@ private:
                   bool allowZero);
     void expression(const QString &text, const Scope &scope, const QString &field);
     void templateText(const QString &text, const Scope &scope, const QString &field);
+    void reparsedValues(const QString &command, const Scope &scope);
 
     ExpressionChecker &m_expressions;
     const SourceMap *m_sourceMap;
@@ -258,6 +261,7 @@ void Checker::spec(const StepSpec &spec, const Scope &scope)
     if (const auto *shell = std::get_if<ShellSpec>(&spec)) {
         required(shell->command, "command");
         templateText(shell->command, scope, QStringLiteral("command"));
+        reparsedValues(shell->command, scope);
         if (shell->shell)
             templateText(*shell->shell, scope, QStringLiteral("shell"));
         templateText(shell->workingDir, scope, QStringLiteral("workingDir"));
@@ -469,6 +473,31 @@ void Checker::templateText(const QString &text, const Scope &scope, const QStrin
         const QString problem = m_expressions.syntaxError(part.text);
         if (!problem.isEmpty())
             error(scope, field, QStringLiteral("expression '{{ %1 }}' does not parse: %2").arg(part.text, problem));
+    }
+}
+
+// A value inside a string that a second shell parses (`sh -c "... {{ x }}"`) becomes shell
+// text there: no quoting of ours survives that. Says so, with the safe form.
+void Checker::reparsedValues(const QString &command, const Scope &scope)
+{
+    if (!command.contains(QLatin1String("{{")))
+        return;
+    const ParsedTemplate parsed = parseTemplate(command);
+    if (!parsed.error.isEmpty())
+        return;
+    const QList<ShellPlace> places = shellPlaces(parsed.parts);
+    qsizetype index = 0;
+    for (const TemplatePart &part : parsed.parts) {
+        if (!part.isExpression)
+            continue;
+        const ShellPlace &place = places[index++];
+        if (place.reparsedBy.isEmpty() || part.text.startsWith(QLatin1String("raw(")))
+            continue;
+        warning(scope, QStringLiteral("command"),
+                QStringLiteral("{{ %1 }} is inside a string that %2 parses again as shell text, where its value "
+                               "would run as commands; pass it as an argument instead: "
+                               "sh -c '... \"$1\" ...' sh {{ %1 }} (or write raw(...) if that is what you mean)")
+                    .arg(part.text, place.reparsedBy));
     }
 }
 

@@ -1,5 +1,7 @@
 #include "RunExpressions.h"
 
+#include "model/ShellContext.h"
+
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -150,14 +152,7 @@ QString RunExpressions::toText(const QJSValue &value) const
     return json.isNull() ? value.toString() : QString::fromUtf8(json.toJson(QJsonDocument::Compact));
 }
 
-QString RunExpressions::shellQuote(const QString &value)
-{
-    QString quoted = value;
-    quoted.replace(u'\'', QStringLiteral("'\\''"));
-    return u'\'' + quoted + u'\'';
-}
-
-RunExpressions::TextResult RunExpressions::expand(const QString &text, const Scope &scope, bool quote)
+RunExpressions::TextResult RunExpressions::expand(const QString &text, const Scope &scope)
 {
     if (!text.contains(QLatin1String("{{")))
         return {text, {}};
@@ -173,14 +168,70 @@ RunExpressions::TextResult RunExpressions::expand(const QString &text, const Sco
         const Result result = evaluate(part.text, scope);
         if (!result.error.isEmpty())
             return {{}, result.error};
+        out += result.value.isObject() && result.value.hasOwnProperty(kRawMarker)
+            ? result.value.property(kRawMarker).toString()
+            : toText(result.value);
+    }
+    return {out, {}};
+}
+
+RunExpressions::ShellCommand RunExpressions::expandShellCommand(const QString &command, const Scope &scope)
+{
+    ShellCommand out;
+    if (!command.contains(QLatin1String("{{"))) {
+        out.text = command;
+        return out;
+    }
+    const model::ParsedTemplate parsed = model::parseTemplate(command);
+    if (!parsed.error.isEmpty()) {
+        out.error = parsed.error;
+        return out;
+    }
+    const QList<model::ShellPlace> places = model::shellPlaces(parsed.parts);
+    qsizetype index = 0;
+    for (const model::TemplatePart &part : parsed.parts) {
+        if (!part.isExpression) {
+            out.text += part.text;
+            continue;
+        }
+        const model::ShellPlace &place = places[index++];
+        const Result result = evaluate(part.text, scope);
+        if (!result.error.isEmpty()) {
+            out.error = result.error;
+            return out;
+        }
         if (result.value.isObject() && result.value.hasOwnProperty(kRawMarker)) {
-            out += result.value.property(kRawMarker).toString();
+            out.text += result.value.property(kRawMarker).toString();
             continue;
         }
         const QString value = toText(result.value);
-        out += quote ? shellQuote(value) : value;
+        if (place.context == model::ShellContext::QuotedHereDocument) {
+            // Nothing is expanded there, and nothing needs to be: only the end line matters.
+            for (QString line : value.split(u'\n')) {
+                while (line.startsWith(u'\t'))
+                    line.remove(0, 1);
+                if (line == place.hereDocumentEnd) {
+                    out.error = QStringLiteral("the value of {{ %1 }} holds the line '%2', which would end its here-document")
+                                    .arg(part.text, place.hereDocumentEnd);
+                    return out;
+                }
+            }
+            out.text += value;
+            continue;
+        }
+        const QString name = QStringLiteral("PW_VALUE_%1").arg(out.variables.size() + 1);
+        out.variables.append({name, value});
+        const QString reference = u"${" + name + u'}';
+        switch (place.context) {
+        case model::ShellContext::Unquoted: out.text += u'"' + reference + u'"'; break;
+        case model::ShellContext::SingleQuoted: out.text += u"'\"" + reference + u"\"'"; break;
+        case model::ShellContext::DoubleQuoted:
+        case model::ShellContext::HereDocument:
+        case model::ShellContext::Comment:
+        case model::ShellContext::QuotedHereDocument: out.text += reference; break;
+        }
     }
-    return {out, {}};
+    return out;
 }
 
 QString RunExpressions::mask(const QString &text) const

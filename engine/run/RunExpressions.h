@@ -66,16 +66,27 @@ public:
         QString text;
         QString error;
     };
-    // Replaces every `{{ expr }}`; with shellQuote each value is single-quoted for /bin/sh
-    // unless written as `raw(expr)`.
-    TextResult expand(const QString &text, const Scope &scope, bool shellQuote);
+    // Replaces every `{{ expr }}` by its value as text.
+    TextResult expand(const QString &text, const Scope &scope);
+
+    // A Shell command with every `{{ expr }}` replaced by a reference to an environment
+    // variable that holds its value, written to fit where it stands (model/ShellContext.h):
+    // the shell reads the value as data, exactly as it is, whatever it holds. `raw(expr)`
+    // inserts the value itself, on purpose. In a quoted here-document, where nothing is
+    // expanded, the value itself is written (it may not hold the line that ends the body).
+    struct ShellCommand
+    {
+        QString text;
+        QString error;
+        QList<QPair<QString, QString>> variables; // PW_VALUE_<n> -> value
+    };
+    ShellCommand expandShellCommand(const QString &command, const Scope &scope);
 
     // Replaces every secret value by ***.
     QString mask(const QString &text) const;
     QVariantMap mask(const QVariantMap &map) const;
     const SecretMasker &masker() const { return m_masker; }
 
-    static QString shellQuote(const QString &value);
 
 private:
     QJSEngine &js(); // made on first use, with the run's context

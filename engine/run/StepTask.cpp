@@ -154,10 +154,10 @@ std::optional<AttemptRequest> StepTask::buildRequest(QString *error)
     RunExpressions &expressions = m_run.expressions();
     const RunExpressions::Scope scope = m_run.scopeFor(m_step.id, m_attempt, m_frame);
     bool failed = false;
-    const auto expand = [&](const QString &text, bool shellQuote = false) {
+    const auto expand = [&](const QString &text) {
         if (failed)
             return QString();
-        auto result = expressions.expand(text, scope, shellQuote);
+        auto result = expressions.expand(text, scope);
         if (!result.error.isEmpty()) {
             failed = true;
             *error = expressions.mask(result.error);
@@ -174,12 +174,20 @@ std::optional<AttemptRequest> StepTask::buildRequest(QString *error)
 
     model::StepSpec spec = m_step.spec;
     if (auto *shell = std::get_if<model::ShellSpec>(&spec)) {
-        shell->command = expand(shell->command, true);
         if (shell->shell)
             shell->shell = expand(*shell->shell);
         shell->workingDir = expand(shell->workingDir);
         for (auto &[name, value] : shell->env)
             value = expand(value);
+        // After env: the values it adds are data, never expanded again.
+        RunExpressions::ShellCommand command = expressions.expandShellCommand(shell->command, scope);
+        if (!command.error.isEmpty() && !failed) {
+            failed = true;
+            *error = expressions.mask(command.error);
+        }
+        shell->command = command.text;
+        for (const auto &[name, value] : std::as_const(command.variables))
+            shell->env.push_back({name, value});
     } else if (auto *http = std::get_if<model::HttpSpec>(&spec)) {
         http->url = expand(http->url);
         for (auto &[name, value] : http->headers)
@@ -421,9 +429,9 @@ void StepTask::openApproval()
     request.kind = RequestKind::Approval;
     request.step = m_step.id;
     request.stage = m_planned.stage;
-    const auto message = m_run.expressions().expand(spec.message, scope, false);
+    const auto message = m_run.expressions().expand(spec.message, scope);
     request.message = m_run.expressions().mask(message.error.isEmpty() ? message.text : spec.message);
-    const auto approvers = m_run.expressions().expand(spec.approvers, scope, false);
+    const auto approvers = m_run.expressions().expand(spec.approvers, scope);
     request.approvers = m_run.expressions().mask(approvers.error.isEmpty() ? approvers.text : spec.approvers);
     request.allowedDecisions = {QStringLiteral("Approve"), QStringLiteral("Reject")};
     const qint64 timeoutMs = m_step.timeout ? m_step.timeout->milliseconds() : kDefaultApprovalTimeoutMs;

@@ -84,6 +84,10 @@ private slots:
     void stepsWaitForDescriptors();
     void formatNeverDropsContent_data();
     void formatNeverDropsContent();
+    void valuesArriveExactlyInEveryShellContext_data();
+    void valuesArriveExactlyInEveryShellContext();
+    void valueCannotEndItsHereDocument();
+    void validateWarnsWhereAnotherShellParsesAValue();
     void httpEndlessBodyCostsNoMemory();
     void secretsAreMaskedEverywhere();
     void tooShortSecretIsNotMaskedAndSaysSo();
@@ -273,6 +277,88 @@ void TestCliHardening::formatNeverDropsContent()
     const QByteArray expected = "odd.yaml:" + error;
     QVERIFY2(result.out.contains(expected), result.describe().constData());
     QCOMPARE(readFile(path), text);
+}
+
+void TestCliHardening::valuesArriveExactlyInEveryShellContext_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("command substitution") << s("$(touch pwned)");
+    QTest::newRow("backquotes") << s("`touch pwned`");
+    QTest::newRow("single quote") << s("it's");
+    QTest::newRow("double quotes") << s("say \"hi\"; touch pwned; echo \"");
+    QTest::newRow("closing single quote") << s("'; touch pwned; '");
+    QTest::newRow("backslash") << s("back\\slash\\");
+    QTest::newRow("newline") << s("two\nlines; touch pwned");
+    QTest::newRow("variable") << s("$HOME ${PATH}");
+    QTest::newRow("history") << s("!!");
+    QTest::newRow("glob") << s("*");
+    QTest::newRow("option") << s("-n");
+    QTest::newRow("here-document end") << s("x\nEND\ntouch pwned");
+}
+
+// Every quoting context semantics.md names, with values that would be shell syntax: each
+// arrives as data, byte for byte, and nothing runs.
+void TestCliHardening::valuesArriveExactlyInEveryShellContext()
+{
+    QFETCH(QString, value);
+    write(s("contexts.yaml"), "pipeline:\n  id: contexts\n  inputs:\n    - {id: x}\n  stages:\n    - stage:\n"
+                              "        id: s\n        steps:\n          - step:\n              id: t\n"
+                              "              type: Shell\n              spec:\n                command: |\n"
+                              "                  printf '%s' {{ inputs.x }} > unquoted.out\n"
+                              "                  printf '%s' \"{{ inputs.x }}\" > double.out\n"
+                              "                  printf '%s' '{{ inputs.x }}' > single.out\n"
+                              "                  printf '%s' \"v={{ inputs.x }}.\" > around.out\n"
+                              "                  printf '%s' \"$(printf '%s' {{ inputs.x }})\" > substitution.out\n"
+                              "                  printf '%s' \"$(printf '%s' \"{{ inputs.x }}\")\" > nested.out\n"
+                              "                  v=`printf '%s' {{ inputs.x }}`; printf '%s' \"$v\" > backquotes.out\n"
+                              "                  cat > heredoc.out <<END\n"
+                              "                  {{ inputs.x }}\n"
+                              "                  END\n"
+                              "                  cat > quoted-heredoc.out <<'EOF'\n"
+                              "                  {{ inputs.x }}\n"
+                              "                  EOF\n");
+    const Result result = runProgram({s("run"), s("contexts.yaml"), s("--no-store"), s("--input"), s("x=") + value},
+                                     m_dir->path(), m_environment);
+    PW_CHECK_EXIT(result, 0);
+    QVERIFY2(!QFileInfo::exists(m_dir->filePath(s("pwned"))), "the value ran as a command");
+    const QByteArray exact = value.toUtf8();
+    for (const char *file : {"unquoted.out", "double.out", "single.out", "substitution.out", "nested.out", "backquotes.out"})
+        QVERIFY2(readFile(m_dir->filePath(QString::fromLatin1(file))) == exact,
+                 qPrintable(QString::fromLatin1(file) + s(": ") + QString::fromUtf8(readFile(m_dir->filePath(QString::fromLatin1(file))))));
+    QCOMPARE(readFile(m_dir->filePath(s("around.out"))), "v=" + exact + ".");
+    QCOMPARE(readFile(m_dir->filePath(s("heredoc.out"))), exact + "\n");
+    QCOMPARE(readFile(m_dir->filePath(s("quoted-heredoc.out"))), exact + "\n");
+}
+
+// In a quoted here-document nothing is expanded, so the value is written there as it is; a
+// value holding the end line would end the body early and run what follows: refused.
+void TestCliHardening::valueCannotEndItsHereDocument()
+{
+    write(s("heredoc.yaml"), "pipeline:\n  id: h\n  inputs:\n    - {id: x}\n  stages:\n    - stage:\n"
+                             "        id: s\n        steps:\n          - step:\n              id: t\n"
+                             "              type: Shell\n              spec:\n                command: |\n"
+                             "                  cat <<'EOF'\n                  {{ inputs.x }}\n                  EOF\n");
+    const Result result = runProgram({s("run"), s("heredoc.yaml"), s("--no-store"), s("--input"), s("x=a\nEOF\ntouch pwned")},
+                                     m_dir->path(), m_environment);
+    PW_CHECK_EXIT(result, 1);
+    QVERIFY2(result.out.contains("holds the line 'EOF', which would end its here-document"), result.describe().constData());
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(s("pwned"))));
+}
+
+void TestCliHardening::validateWarnsWhereAnotherShellParsesAValue()
+{
+    write(s("again.yaml"), pipeline("          - step: {id: a, type: Shell, spec: {command: 'sh -c \"echo {{ inputs.x }}\"'}}\n"
+                                    "          - step: {id: b, type: Shell, spec: {command: 'eval \"echo {{ inputs.x }}\"'}}\n"
+                                    "          - step: {id: c, type: Shell, spec: {command: 'ssh host \"ls {{ inputs.x }}\"'}}\n"
+                                    "          - step: {id: safe, type: Shell, spec: {command: 'sh -c ''echo \"$1\"'' sh {{ inputs.x }}'}}\n",
+                                    "  inputs:\n    - {id: x}\n"));
+    const Result result = runProgram({s("validate"), s("again.yaml")}, m_dir->path(), m_environment);
+    PW_CHECK_EXIT(result, 0);
+    const QByteArray out = result.out;
+    QCOMPARE(out.count("parses again as shell text"), 3);
+    QVERIFY2(out.contains("step 'a': spec.command: {{ inputs.x }} is inside a string that sh -c parses again"), out.constData());
+    QVERIFY2(out.contains("step 'b': spec.command: {{ inputs.x }} is inside a string that eval parses again"), out.constData());
+    QVERIFY2(out.contains("step 'c': spec.command: {{ inputs.x }} is inside a string that ssh parses again"), out.constData());
 }
 
 // Peak resident memory of a live process (VmHWM), in KiB; 0 once it is gone.
