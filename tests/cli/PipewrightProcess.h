@@ -48,15 +48,15 @@ struct Result
                  pwChecked_.describe().constData());                                               \
     } while (false)
 
-// Runs `pipewright arguments...` to its end (or `timeoutMs`, then kills it).
-inline Result runProgram(const QStringList &arguments, const QString &workingDir,
+// Runs `program arguments...` to its end (or `timeoutMs`, then kills it).
+inline Result runCommand(const QString &program, const QStringList &arguments, const QString &workingDir,
                          const QProcessEnvironment &environment, int timeoutMs = 60000)
 {
     Result result;
     QProcess process;
     process.setProcessEnvironment(environment);
     process.setWorkingDirectory(workingDir);
-    process.start(pipewrightBinary(), arguments);
+    process.start(program, arguments);
     if (!process.waitForStarted(timeoutMs))
         return result;
     result.finished = process.waitForFinished(timeoutMs);
@@ -69,6 +69,13 @@ inline Result runProgram(const QStringList &arguments, const QString &workingDir
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
+}
+
+// Runs `pipewright arguments...` to its end (or `timeoutMs`, then kills it).
+inline Result runProgram(const QStringList &arguments, const QString &workingDir,
+                         const QProcessEnvironment &environment, int timeoutMs = 60000)
+{
+    return runCommand(pipewrightBinary(), arguments, workingDir, environment, timeoutMs);
 }
 
 // Polls `condition` every 50 ms for up to `timeoutMs`; whether it became true.

@@ -133,23 +133,7 @@ QString TestCliHardening::write(const QString &name, const QByteArray &yaml)
 
 Result TestCliHardening::bash(const QString &script, int timeoutMs)
 {
-    Result result;
-    QProcess process;
-    process.setProcessEnvironment(m_environment);
-    process.setWorkingDirectory(m_dir->path());
-    process.start(s("/bin/bash"), {s("-c"), script});
-    if (!process.waitForStarted(timeoutMs))
-        return result;
-    result.finished = process.waitForFinished(timeoutMs);
-    if (!result.finished) {
-        process.kill();
-        process.waitForFinished(timeoutMs);
-    }
-    result.status = process.exitStatus();
-    result.exitCode = result.finished ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCommand(s("/bin/bash"), {s("-c"), script}, m_dir->path(), m_environment, timeoutMs);
 }
 
 // kill -9 of `pipewright run` while a step has a background job, a `setsid` child, a
