@@ -257,6 +257,10 @@ ReadResult readPipeline(const QByteArray &text)
         result.problems.append(*problem);
         return result;
     }
+    if (auto problem = checkStepCount(text, reading::kMaxNodes)) {
+        result.problems.append(*problem);
+        return result;
+    }
     if (auto problem = yaml::findDeepNesting(text, kMaxFlowNesting)) {
         result.problems.append(*problem);
         return result;

@@ -119,4 +119,28 @@ std::optional<Problem> checkPipelineText(const QByteArray &text)
     return std::nullopt;
 }
 
+std::optional<Problem> checkStepCount(const QByteArray &text, int maxNodes)
+{
+    const qint64 refuseAt = qint64(maxNodes) * 6 / 5;
+    if (text.size() < refuseAt * 8) // each key takes at least "step: x" and a line
+        return std::nullopt;
+    qint64 count = 0;
+    for (const QByteArrayView key : {QByteArrayView("step:"), QByteArrayView("stepGroup:")}) {
+        for (qsizetype at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.size())) {
+            const char before = at > 0 ? text[at - 1] : ' ';
+            if (before != ' ' && before != '{' && before != '-' && before != ',' && before != '\n' && before != '\t')
+                continue;
+            if (++count > refuseAt) {
+                const qsizetype lineStart = text.lastIndexOf('\n', at) + 1;
+                Problem problem;
+                problem.location = {int(text.left(at).count('\n')) + 1, int(at - lineStart) + 1};
+                problem.message = QStringLiteral("more than %1 steps and groups (at least %2 here): not read")
+                                      .arg(maxNodes).arg(count);
+                return problem;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace pw::model
