@@ -5,6 +5,7 @@
 #include <QAbstractEventDispatcher>
 #include <QFile>
 #include <QHash>
+#include <QSet>
 #include <QMutex>
 #include <QTimer>
 
@@ -20,6 +21,7 @@ constexpr int kSweepDelayMs = 100;
 
 QMutex g_mutex;
 QHash<pid_t, QByteArray> g_running; // leader pid -> tag
+QSet<pid_t> g_killed; // adopted orphans we killed, to reap once they are zombies
 thread_local bool t_sweepScheduled = false;
 
 bool isRunningTag(const QByteArray &tag)
@@ -53,16 +55,6 @@ QList<pid_t> adoptedChildren()
     return pids;
 }
 
-bool isZombie(pid_t pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.read(512);
-    const qsizetype afterName = text.lastIndexOf(')');
-    return afterName > 0 && text.mid(afterName + 2, 1) == "Z";
-}
-
 } // namespace
 
 void registerStepProcess(pid_t pid, const QByteArray &tag)
@@ -90,11 +82,15 @@ int sweepOrphans()
         if (found.startsWith(prefix) && !isRunningTag(found)) {
             ::kill(pid, SIGKILL);
             ++killed;
-            ::waitpid(pid, nullptr, WNOHANG); // reaped now, or as a zombie by a later sweep
-        } else if (length == 0 && isZombie(pid)) {
-            ::waitpid(pid, nullptr, WNOHANG); // an adopted process that ended on its own
+            QMutexLocker lock(&g_mutex);
+            g_killed.insert(pid);
         }
     }
+    // Only the ones we killed are reaped: a zombie's environment cannot be read, and another
+    // child of ours (a process Qt started) is Qt's to reap.
+    QMutexLocker lock(&g_mutex);
+    for (auto it = g_killed.begin(); it != g_killed.end();)
+        it = ::waitpid(*it, nullptr, WNOHANG) != 0 ? g_killed.erase(it) : std::next(it);
     return killed;
 }
 
@@ -109,8 +105,12 @@ void scheduleOrphanSweep()
     QTimer::singleShot(kSweepDelayMs, dispatcher, [] {
         t_sweepScheduled = false;
         // Killing an orphan makes its own children ours: they are swept the next time, and
-        // so on until none is left.
-        if (sweepOrphans() > 0)
+        // so on until none is left (and the killed are reaped).
+        const int killed = sweepOrphans();
+        QMutexLocker lock(&g_mutex);
+        const bool reapingLeft = !g_killed.isEmpty();
+        lock.unlock();
+        if (killed > 0 || reapingLeft)
             scheduleOrphanSweep();
     });
 }

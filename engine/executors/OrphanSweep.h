@@ -8,7 +8,9 @@
 // twice) become our children when their parent exits, because the program is a child
 // subreaper (OrphanWatchdog.h). The sweep looks at those children shortly after an attempt
 // has ended and kills every one tagged (ProcessTag.h) with an attempt that is no longer
-// running; it also reaps adopted children that have exited. Batched (one look per 100 ms at
+// running, and reaps them. An orphan that ends on its own before a sweep sees it stays a
+// zombie until the program exits (its tag cannot be read any more, and other children of
+// ours are Qt's to reap). Batched (one look per 100 ms at
 // most), because a look costs a read of /proc and 1,000 short steps end in under a second.
 namespace pw::engine {
 
