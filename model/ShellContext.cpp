@@ -32,7 +32,7 @@ public:
         if (m_inHereDocument) {
             place.context = m_hereDocument.quoted ? ShellContext::QuotedHereDocument : ShellContext::HereDocument;
             place.hereDocumentEnd = m_hereDocument.end;
-            if (!m_frames.isEmpty() && m_frames.size() > m_hereDocumentDepth)
+            if (m_frames.size() > m_hereDocumentDepth) // in a $( ) or backquotes of the body
                 place.context = contextOf(m_frames.last());
             return place;
         }
@@ -245,13 +245,11 @@ private:
         }
     }
 
+    // A body has ended: the next one named on the same line starts, if any.
     void nextHereDocument()
     {
         m_inHereDocument = false;
-        if (!m_pending.isEmpty()) {
-            m_hereDocument = m_pending.takeFirst();
-            m_inHereDocument = true;
-        }
+        newline();
     }
 
     QList<Frame> m_frames;

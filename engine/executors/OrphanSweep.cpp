@@ -76,9 +76,7 @@ int sweepOrphans()
     for (const pid_t pid : adoptedChildren()) {
         if (isRegistered(pid))
             continue; // a step's own leader: its executor reaps it
-        char tag[128];
-        const size_t length = readProcessTag(pid, tag, sizeof tag);
-        const QByteArray found(tag, qsizetype(length));
+        const QByteArray found = processTag(pid);
         if (found.startsWith(prefix) && !isRunningTag(found)) {
             ::kill(pid, SIGKILL);
             ++killed;

@@ -20,7 +20,6 @@ const QByteArray &programTag();
 QByteArray newAttemptTag();
 
 // The tag in the environment of process `pid`; empty when it has none or cannot be read.
-// `buffer` of `size` bytes holds the result (NUL-terminated); returns its length.
-size_t readProcessTag(pid_t pid, char *buffer, size_t size);
+QByteArray processTag(pid_t pid);
 
 } // namespace pw::engine

@@ -157,14 +157,15 @@ void Run::cloneInside(const model::NodeList &steps, const model::NodeList &rollb
 void Run::start()
 {
     if (m_store) {
+        const RunSnapshot initial = snapshot();
         StoredRunInfo info;
         info.pipelineText = m_request.pipelineText;
         info.pipelineFile = m_request.pipelineFile;
         info.pipelineName = m_request.pipeline.name;
-        info.inputs = m_expressions->mask(m_request.inputs);
+        info.inputs = initial.inputs; // masked there
         info.owner = m_request.user;
         m_recorder.setObserver(m_store.get());
-        if (!m_store->begin(snapshot(), info)) {
+        if (!m_store->begin(initial, info)) {
             m_recorder.setObserver(nullptr);
             m_store.reset(); // said why through storeProblem; the run goes on without it
         }
