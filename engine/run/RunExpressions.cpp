@@ -152,72 +152,66 @@ QString RunExpressions::toText(const QJSValue &value) const
     return json.isNull() ? value.toString() : QString::fromUtf8(json.toJson(QJsonDocument::Compact));
 }
 
-RunExpressions::TextResult RunExpressions::expand(const QString &text, const Scope &scope)
+QString RunExpressions::fill(const QString &text, const Scope &scope, QString &out, const Insert &insert)
 {
-    if (!text.contains(QLatin1String("{{")))
-        return {text, {}};
+    if (!text.contains(QLatin1String("{{"))) {
+        out = text;
+        return {};
+    }
     const model::ParsedTemplate parsed = model::parseTemplate(text);
     if (!parsed.error.isEmpty())
-        return {{}, parsed.error};
-    QString out;
+        return parsed.error;
+    qsizetype index = 0; // of the expression among the expressions
     for (const model::TemplatePart &part : parsed.parts) {
         if (!part.isExpression) {
             out += part.text;
             continue;
         }
+        const qsizetype expression = index++;
         const Result result = evaluate(part.text, scope);
         if (!result.error.isEmpty())
-            return {{}, result.error};
-        out += result.value.isObject() && result.value.hasOwnProperty(kRawMarker)
-            ? result.value.property(kRawMarker).toString()
-            : toText(result.value);
+            return result.error;
+        if (result.value.isObject() && result.value.hasOwnProperty(kRawMarker)) {
+            out += result.value.property(kRawMarker).toString();
+            continue;
+        }
+        if (QString error = insert(expression, part.text, toText(result.value)); !error.isEmpty())
+            return error;
     }
-    return {out, {}};
+    return {};
+}
+
+RunExpressions::TextResult RunExpressions::expand(const QString &text, const Scope &scope)
+{
+    TextResult result;
+    result.error = fill(text, scope, result.text, [&](qsizetype, const QString &, const QString &value) {
+        result.text += value;
+        return QString();
+    });
+    if (!result.error.isEmpty())
+        result.text.clear();
+    return result;
 }
 
 RunExpressions::ShellCommand RunExpressions::expandShellCommand(const QString &command, const Scope &scope)
 {
     ShellCommand out;
-    if (!command.contains(QLatin1String("{{"))) {
-        out.text = command;
-        return out;
-    }
-    const model::ParsedTemplate parsed = model::parseTemplate(command);
-    if (!parsed.error.isEmpty()) {
-        out.error = parsed.error;
-        return out;
-    }
-    const QList<model::ShellPlace> places = model::shellPlaces(parsed.parts);
-    qsizetype index = 0;
-    for (const model::TemplatePart &part : parsed.parts) {
-        if (!part.isExpression) {
-            out.text += part.text;
-            continue;
-        }
-        const model::ShellPlace &place = places[index++];
-        const Result result = evaluate(part.text, scope);
-        if (!result.error.isEmpty()) {
-            out.error = result.error;
-            return out;
-        }
-        if (result.value.isObject() && result.value.hasOwnProperty(kRawMarker)) {
-            out.text += result.value.property(kRawMarker).toString();
-            continue;
-        }
-        const QString value = toText(result.value);
+    const QList<model::ShellPlace> places = command.contains(QLatin1String("{{"))
+        ? model::shellPlaces(model::parseTemplate(command).parts)
+        : QList<model::ShellPlace>();
+    out.error = fill(command, scope, out.text, [&](qsizetype index, const QString &expression, const QString &value) {
+        const model::ShellPlace &place = places[index];
         if (place.context == model::ShellContext::QuotedHereDocument) {
             // Nothing is expanded there, and nothing needs to be: only the end line matters.
             for (QString line : value.split(u'\n')) {
                 while (line.startsWith(u'\t'))
                     line.remove(0, 1);
-                if (line == place.hereDocumentEnd) {
-                    out.error = QStringLiteral("the value of {{ %1 }} holds the line '%2', which would end its here-document")
-                                    .arg(part.text, place.hereDocumentEnd);
-                    return out;
-                }
+                if (line == place.hereDocumentEnd)
+                    return QStringLiteral("the value of {{ %1 }} holds the line '%2', which would end its here-document")
+                        .arg(expression, place.hereDocumentEnd);
             }
             out.text += value;
-            continue;
+            return QString();
         }
         const QString name = QStringLiteral("PW_VALUE_%1").arg(out.variables.size() + 1);
         out.variables.append({name, value});
@@ -230,7 +224,8 @@ RunExpressions::ShellCommand RunExpressions::expandShellCommand(const QString &c
         case model::ShellContext::Comment:
         case model::ShellContext::QuotedHereDocument: out.text += reference; break;
         }
-    }
+        return QString();
+    });
     return out;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "engine/RunTypes.h"
 #include "engine/output/SecretMasker.h"
 #include "model/Pipeline.h"
@@ -89,6 +91,12 @@ public:
 
 
 private:
+    // Walks a template into `out`: literal text and raw() values as they are, every other
+    // value through `insert` (its index among the expressions, the expression, the value as
+    // text), which appends what stands for it or returns an error. Returns the first error.
+    using Insert = std::function<QString(qsizetype, const QString &, const QString &)>;
+    QString fill(const QString &text, const Scope &scope, QString &out, const Insert &insert);
+
     QJSEngine &js(); // made on first use, with the run's context
     void flushSteps();
     QJSValue compiled(const QString &expression, QString *error);
