@@ -155,10 +155,16 @@ std::optional<QString> RunDatabase::open(const QString &path, int busyTimeoutMs)
 
 std::optional<QString> RunDatabase::checkIsOurs()
 {
+    // The version and the tables in one statement, so one snapshot: read apart, a second
+    // program creating the database between the two reads made it look like another
+    // program's (tables, version 0).
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+    if (!query.exec(QStringLiteral("SELECT (SELECT user_version FROM pragma_user_version), "
+                                   "(SELECT count(*) FROM sqlite_master)"))
+        || !query.next())
         return QStringLiteral("cannot read the run database %1: %2").arg(m_path, explain(query.lastError(), m_busyTimeoutMs));
     const int version = query.value(0).toInt();
+    const int tables = query.value(1).toInt();
     if (version < 0) {
         return QStringLiteral("the run database %1 is damaged (schema version %2); it was left as it is")
             .arg(m_path)
@@ -174,9 +180,7 @@ std::optional<QString> RunDatabase::checkIsOurs()
     if (version > 0)
         return std::nullopt;
     // Version 0 is a new, empty database, or another program's.
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-        return QStringLiteral("cannot read the run database %1: %2").arg(m_path, explain(query.lastError(), m_busyTimeoutMs));
-    if (query.value(0).toInt() > 0) {
+    if (tables > 0) {
         return QStringLiteral("%1 is a SQLite database of another program, not a run database; "
                               "it was left as it is")
             .arg(m_path);
