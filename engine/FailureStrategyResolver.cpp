@@ -40,12 +40,21 @@ QString toString(StrategyLevel level)
     return QString();
 }
 
+QString StrategyOrigin::describe() const
+{
+    QString owner;
+    switch (level) {
+    case StrategyLevel::Step: owner = QStringLiteral("step"); break;
+    case StrategyLevel::StepGroup: owner = QStringLiteral("group '%1'").arg(ownerId); break;
+    case StrategyLevel::Stage: owner = QStringLiteral("stage '%1'").arg(ownerId); break;
+    case StrategyLevel::Pipeline: owner = QStringLiteral("pipeline"); break;
+    }
+    return QStringLiteral("%1 entry %2").arg(owner).arg(index + 1);
+}
+
 QString ResolvedFailureAction::describeOrigin() const
 {
-    QString text = origin ? QStringLiteral("%1 '%2' failureStrategies[%3]")
-                                .arg(toString(origin->level), origin->ownerId)
-                                .arg(origin->index)
-                          : QStringLiteral("no failure strategy matched");
+    QString text = origin ? origin->describe() : QStringLiteral("no failure strategy matched");
     if (demotedFrom) {
         text += QStringLiteral(" (%1 not possible here, taken as %2)")
                     .arg(model::toString(*demotedFrom), model::toString(action.type));

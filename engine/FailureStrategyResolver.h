@@ -46,6 +46,10 @@ struct StrategyOrigin
     QString ownerId;
     int index = 0; // position in that failureStrategies list
 
+    // For people, as `explain` and the run log say it: "step entry 1", "group 'tests' entry 2",
+    // "stage 'deploy' entry 1", "pipeline entry 1" (entries count from 1).
+    QString describe() const;
+
     bool operator==(const StrategyOrigin &) const = default;
 };
 
@@ -60,8 +64,8 @@ struct ResolvedFailureAction
     // log can say why a StageRollback did not happen.
     std::optional<model::ActionType> demotedFrom;
 
-    // "stage 'deploy' failureStrategies[1]", "no failure strategy matched", and a note on
-    // any demotion: one line for the run log.
+    // "stage 'deploy' entry 2", "no failure strategy matched", and a note on any demotion:
+    // one line for the run log.
     QString describeOrigin() const;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RunTypes.h"
+#include "rehearsal/RehearsalSettings.h"
 #include "model/Pipeline.h"
 
 #include <QHash>
@@ -31,6 +32,8 @@ struct RunRequest
     bool store = true; // kept in the engine's run database, when it has one
     bool liveOutput = true; // step output on the live feed (off for `run -q`)
     QString user; // the login name the program runs as, for decisions made from it
+    // Set: a rehearsal, on a virtual clock, with nothing executed (semantics.md "Rehearsal").
+    std::optional<RehearsalSettings> rehearsal;
 };
 
 } // namespace pw::engine

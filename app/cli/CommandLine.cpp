@@ -1,7 +1,9 @@
 #include "CommandLine.h"
 
 #include "Console.h"
+#include "ExplainCommand.h"
 #include "FormatCommand.h"
+#include "RehearseCommand.h"
 #include "LogsCommand.h"
 #include "RemoveCommands.h"
 #include "ReportCommand.h"
@@ -22,10 +24,12 @@ struct SubCommand
     int (*run)(const QStringList &arguments);
 };
 
-constexpr std::array<SubCommand, 10> kCommands{{
+constexpr std::array<SubCommand, 12> kCommands{{
     {"validate", "check pipeline files; print problems as file:line:col: message", runValidate},
     {"fmt", "rewrite pipeline files in the canonical form (--check: only report)", runFormat},
     {"run", "run a pipeline with live progress; exit code = the run's result", runRun},
+    {"rehearse", "rehearse the failure handling on a virtual clock, failures injected (--all-failures: the table)", runRehearse},
+    {"explain", "what happens when each step fails with each error type; nothing runs", runExplain},
     {"resume", "run a stored run again, reusing what it finished (--file after a fix)", runResume},
     {"runs", "list the stored runs, newest first (--json for scripts)", runRuns},
     {"show", "one stored run: nodes, attempts, errors, decisions (--json: its report)", runShow},

@@ -1,9 +1,7 @@
 #pragma once
 
-#include "RunOptions.h"
+#include "engine/AutoAnswers.h"
 #include "engine/RunTypes.h"
-
-#include <QHash>
 
 #include <functional>
 
@@ -15,10 +13,6 @@ namespace pw::cli {
 class InterventionResponder
 {
 public:
-    // An automatic Retry is given at most this many times per step, so that a step that keeps
-    // failing cannot loop for ever; after that its request waits for the deadline.
-    static constexpr int kMaxAutomaticRetries = 3;
-
     struct Callbacks
     {
         std::function<void(const engine::Decision &)> decide;
@@ -26,15 +20,13 @@ public:
         std::function<void(const QString &)> notice; // why a request is left waiting
     };
 
-    InterventionResponder(AnswerMode onIntervention, AnswerMode onApproval, Callbacks callbacks);
+    InterventionResponder(engine::AnswerMode onIntervention, engine::AnswerMode onApproval, Callbacks callbacks);
 
     void handle(const engine::InterventionRequest &request);
 
 private:
-    AnswerMode m_onIntervention;
-    AnswerMode m_onApproval;
+    engine::AutoAnswers m_answers;
     Callbacks m_callbacks;
-    QHash<QString, int> m_retriesGiven; // step id -> automatic Retry decisions so far
 };
 
 } // namespace pw::cli

@@ -25,8 +25,10 @@ namespace {
 
 QString commandName(const RunOptions &options)
 {
-    return options.command == RunOptions::Command::Run ? QStringLiteral("run") : QStringLiteral("resume");
+    return commandWord(options.command);
 }
+
+} // namespace
 
 int usageError(const RunOptions &options, const QString &message)
 {
@@ -47,11 +49,15 @@ std::variant<model::LoadResult, int> checked(const RunOptions &options, const QS
     return loaded;
 }
 
+namespace {
+
 std::variant<model::LoadResult, int> loadFile(const RunOptions &options, QByteArray *text)
 {
     model::Validator validator;
     return checked(options, options.file, model::loadPipelineFile(options.file, &validator, text));
 }
+
+} // namespace
 
 // Checked before running: a report that cannot be written is only found out at the end.
 std::optional<int> checkReportPath(const RunOptions &options)
@@ -67,9 +73,9 @@ std::optional<int> checkReportPath(const RunOptions &options)
     return std::nullopt;
 }
 
-// What run and resume share once the pipeline and its inputs are known: secrets, options,
-// the store, and the run itself.
-int execute(const RunOptions &options, model::Pipeline pipeline, engine::RunRequest request)
+// What run, resume and rehearse share once the pipeline and its inputs are known: secrets,
+// options, the store, and the run itself.
+int executeRun(const RunOptions &options, model::Pipeline pipeline, engine::RunRequest request)
 {
     auto secrets = engine::readSecrets(pipeline, request.environment);
     if (const QStringList *missing = std::get_if<QStringList>(&secrets)) {
@@ -102,6 +108,22 @@ int execute(const RunOptions &options, model::Pipeline pipeline, engine::RunRequ
     RunSession session(options, databasePath);
     return session.exec(std::move(request));
 }
+
+std::variant<model::Pipeline, int> loadForRun(const RunOptions &options, engine::RunRequest &request)
+{
+    auto loaded = loadFile(options, &request.pipelineText);
+    if (const int *exitCode = std::get_if<int>(&loaded))
+        return *exitCode;
+    model::Pipeline pipeline = std::move(*std::get<model::LoadResult>(loaded).pipeline);
+    auto inputs = engine::typedInputs(pipeline, options.inputs);
+    if (const QString *message = std::get_if<QString>(&inputs))
+        return usageError(options, *message);
+    request.inputs = std::get<QVariantMap>(inputs);
+    request.pipelineFile = QFileInfo(options.file).absoluteFilePath();
+    return pipeline;
+}
+
+namespace {
 
 // The original's inputs, for the pipeline being resumed (which may declare other ones).
 std::variant<QVariantMap, QString> resumeInputs(const model::Pipeline &pipeline, const QVariantMap &stored)
@@ -139,17 +161,10 @@ int runRun(const QStringList &arguments)
         return *exitCode;
 
     engine::RunRequest request;
-    auto loaded = loadFile(options, &request.pipelineText);
-    if (const int *exitCode = std::get_if<int>(&loaded))
+    auto pipeline = loadForRun(options, request);
+    if (const int *exitCode = std::get_if<int>(&pipeline))
         return *exitCode;
-    model::Pipeline pipeline = std::move(*std::get<model::LoadResult>(loaded).pipeline);
-
-    auto inputs = engine::typedInputs(pipeline, options.inputs);
-    if (const QString *message = std::get_if<QString>(&inputs))
-        return usageError(options, *message);
-    request.inputs = std::get<QVariantMap>(inputs);
-    request.pipelineFile = QFileInfo(options.file).absoluteFilePath();
-    return execute(options, std::move(pipeline), std::move(request));
+    return executeRun(options, std::move(std::get<model::Pipeline>(pipeline)), std::move(request));
 }
 
 int runResume(const QStringList &arguments)
@@ -207,7 +222,7 @@ int runResume(const QStringList &arguments)
     printErr(QStringLiteral("pipewright resume: resuming run %1 (%2): %3 node(s) reused")
                  .arg(runId, engine::toString(original->summary.status))
                  .arg(request.reuse.size()));
-    return execute(options, std::move(pipeline), std::move(request));
+    return executeRun(options, std::move(pipeline), std::move(request));
 }
 
 } // namespace pw::cli

@@ -9,8 +9,7 @@ namespace {
 
 QString commandName(RunOptions::Command command)
 {
-    return command == RunOptions::Command::Run ? QStringLiteral("pipewright run")
-                                               : QStringLiteral("pipewright resume");
+    return QStringLiteral("pipewright ") + commandWord(command);
 }
 
 // The decisions semantics.md offers on a manual intervention (the engine narrows them per
@@ -114,6 +113,21 @@ struct Parser
     QCommandLineOption maxParallel{
         QStringLiteral("max-parallel"),
         QStringLiteral("Overrides the pipeline's maxParallel (at least 1)."), QStringLiteral("N")};
+    QCommandLineOption fail{
+        QStringLiteral("fail"),
+        QStringLiteral("Injects a failure: every attempt of STEP fails with TYPE, or only its first N "
+                       "(repeatable)."),
+        QStringLiteral("STEP=TYPE[:N]")};
+    QCommandLineOption output{
+        QStringLiteral("output"),
+        QStringLiteral("An output the simulated Shell or Http step STEP gives when it succeeds "
+                       "(repeatable)."),
+        QStringLiteral("STEP.KEY=VALUE")};
+    QCommandLineOption allFailures{
+        QStringLiteral("all-failures"),
+        QStringLiteral("Rehearses every step under each error type whose handling differs and "
+                       "prints the table of what each failure does.")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("With --all-failures: the table as JSON.")};
     QCommandLineOption quiet{
         {QStringLiteral("q"), QStringLiteral("quiet")},
         QStringLiteral("Prints only the final line (questions of 'prompt' still appear).")};
@@ -127,6 +141,18 @@ struct Parser
                 "is stored (pipewright runs, show, logs, resume)."));
             parser.addOptions({help, input, db, noStore, report, onIntervention, onApproval, maxParallel,
                                quiet});
+            parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The pipeline file."));
+        } else if (command == RunOptions::Command::Rehearse) {
+            parser.setApplicationDescription(QStringLiteral(
+                "Rehearses a pipeline's failure handling: the same engine runs it on a virtual clock\n"
+                "with nothing executed (Shell and Http steps succeed at once, Echo, Fail, Verify and\n"
+                "`when` behave as in a run) and the failures given with --fail injected. Prints the\n"
+                "story of what the handling did, in virtual time; retry delays, Wait steps and\n"
+                "deadlines pass at once. Requests are answered as --on-intervention and\n"
+                "--on-approval say (default: wait, so each deadline passes). The rehearsal is stored,\n"
+                "marked as one; it cannot be resumed."));
+            parser.addOptions({help, fail, output, allFailures, json, input, db, noStore, report, onIntervention,
+                               onApproval, maxParallel, quiet});
             parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The pipeline file."));
         } else {
             parser.setApplicationDescription(QStringLiteral(
@@ -148,8 +174,9 @@ QString runHelpText(RunOptions::Command command)
     const Parser p(command);
     QString text = p.parser.helpText();
     // Qt names the program by its path; people type "pipewright run".
-    text = (command == RunOptions::Command::Run ? QStringLiteral("Usage: pipewright run FILE [options]")
-                                                : QStringLiteral("Usage: pipewright resume RUN_ID [options]"))
+    text = (command == RunOptions::Command::Resume ? QStringLiteral("Usage: pipewright resume RUN_ID [options]")
+                                                   : QStringLiteral("Usage: pipewright %1 FILE [options]")
+                                                         .arg(commandWord(command)))
            + text.mid(text.indexOf(u'\n'));
     return text + QStringLiteral("\nDecisions (any case): ")
            + interventionDecisions().join(QStringLiteral(", "))
@@ -179,7 +206,7 @@ std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool
         return int(ExitSuccess);
     }
     const QStringList positional = p.parser.positionalArguments();
-    const QString what = command == RunOptions::Command::Run ? QStringLiteral("file") : QStringLiteral("run id");
+    const QString what = command == RunOptions::Command::Resume ? QStringLiteral("run id") : QStringLiteral("file");
     if (positional.isEmpty())
         return usageError(QStringLiteral("no %1 given").arg(what));
     if (positional.size() > 1)
@@ -187,7 +214,7 @@ std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool
 
     RunOptions options;
     options.command = command;
-    if (command == RunOptions::Command::Run) {
+    if (command != RunOptions::Command::Resume) {
         options.file = positional.first();
         options.inputs = p.parser.values(p.input);
     } else {
@@ -201,9 +228,26 @@ std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool
     if (options.noStore && p.parser.isSet(p.db))
         return usageError(QStringLiteral("--db and --no-store exclude each other"));
     options.quiet = p.parser.isSet(p.quiet);
-    const AnswerMode byDefault = stdinIsTerminal ? AnswerMode::prompt() : AnswerMode::wait();
+    // A rehearsal lets deadlines pass by default (semantics.md "Rehearsal"): they cost nothing.
+    const bool rehearse = command == RunOptions::Command::Rehearse;
+    const AnswerMode byDefault = stdinIsTerminal && !rehearse ? AnswerMode::prompt() : AnswerMode::wait();
     options.onIntervention = byDefault;
     options.onApproval = byDefault;
+    if (rehearse) {
+        options.failures = p.parser.values(p.fail);
+        options.outputs = p.parser.values(p.output);
+        options.allFailures = p.parser.isSet(p.allFailures);
+        options.json = p.parser.isSet(p.json);
+        if (options.json && !options.allFailures)
+            return usageError(QStringLiteral("--json goes with --all-failures (a single rehearsal writes "
+                                             "its JSON with --report)"));
+        if (options.allFailures && !options.failures.isEmpty())
+            return usageError(QStringLiteral("--all-failures chooses the failures itself; leave out --fail"));
+        // Coverage asks what each injected failure does; an approval that times out would be
+        // a second failure in every row, so approvals are given unless told otherwise.
+        if (options.allFailures && !p.parser.isSet(p.onApproval))
+            options.onApproval = AnswerMode::decide(QStringLiteral("Approve"));
+    }
 
     if (p.parser.isSet(p.onIntervention)) {
         const QString text = p.parser.value(p.onIntervention);
@@ -224,6 +268,10 @@ std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool
                     .arg(text));
         options.onApproval = *mode;
     }
+    if (rehearse && options.allFailures && (options.onIntervention.kind == AnswerMode::Kind::Prompt
+                                            || options.onApproval.kind == AnswerMode::Kind::Prompt))
+        return usageError(QStringLiteral("--all-failures runs many rehearsals at once: answer with wait or a "
+                                         "decision, not prompt"));
     // Nobody could ever answer: refuse rather than wait for deadlines without saying why.
     const bool wantsPrompt = options.onIntervention.kind == AnswerMode::Kind::Prompt
                              || options.onApproval.kind == AnswerMode::Kind::Prompt;
@@ -242,6 +290,16 @@ std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool
         options.maxParallel = value;
     }
     return options;
+}
+
+QString commandWord(RunOptions::Command command)
+{
+    switch (command) {
+    case RunOptions::Command::Run: return QStringLiteral("run");
+    case RunOptions::Command::Resume: return QStringLiteral("resume");
+    case RunOptions::Command::Rehearse: return QStringLiteral("rehearse");
+    }
+    return {};
 }
 
 } // namespace pw::cli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/AutoAnswers.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -8,24 +10,13 @@
 
 namespace pw::cli {
 
-// How open requests of one kind (interventions or approvals) are answered.
-struct AnswerMode
-{
-    enum class Kind { Wait, Prompt, Decide };
-    Kind kind = Kind::Wait;
-    QString decision; // Decide: the decision given, in the engine's spelling
-
-    static AnswerMode wait() { return {Kind::Wait, {}}; }
-    static AnswerMode prompt() { return {Kind::Prompt, {}}; }
-    static AnswerMode decide(const QString &decision) { return {Kind::Decide, decision}; }
-    bool operator==(const AnswerMode &) const = default;
-};
+using engine::AnswerMode;
 
 // The options of `pipewright run` and `pipewright resume` (cli.md), checked for everything
 // that can be checked without loading the pipeline.
 struct RunOptions
 {
-    enum class Command { Run, Resume };
+    enum class Command { Run, Resume, Rehearse };
     Command command = Command::Run;
     QString file; // run: the pipeline; resume: --file (empty: the stored text)
     QString resumeRunId; // resume: the run to resume (an id or a unique prefix)
@@ -38,7 +29,16 @@ struct RunOptions
     AnswerMode onApproval;
     std::optional<int> maxParallel;
     bool quiet = false;
+    // rehearse: the raw --fail STEP=TYPE[:N] and --output STEP.KEY=VALUE arguments (checked
+    // against the pipeline by RehearsalArguments), and the failure-coverage table.
+    QStringList failures;
+    QStringList outputs;
+    bool allFailures = false;
+    bool json = false;
 };
+
+// "run", "resume" or "rehearse": the word after "pipewright" in messages.
+QString commandWord(RunOptions::Command command);
 
 // Parses `arguments` (starting with the command name). Either the options, or the exit code
 // to stop with now (help printed: 0; a usage error printed on stderr: 2).

@@ -42,7 +42,9 @@ void RunProgressPrinter::runStarted()
     m_labelWidth = std::min(m_labelWidth, kMaxLabelWidth);
     const engine::RunSnapshot &run = m_mirror.snapshot();
     m_sink(line(run.startedAt, QStringLiteral("run"),
-                QStringLiteral("%1 of pipeline %2 started").arg(run.runId, run.pipelineId)));
+                m_story ? QStringLiteral("rehearsal %1 of pipeline %2 started (nothing is executed; times are virtual)")
+                              .arg(run.runId, run.pipelineId)
+                        : QStringLiteral("%1 of pipeline %2 started").arg(run.runId, run.pipelineId)));
 }
 
 QString RunProgressPrinter::label(const QString &nodeId) const
@@ -55,12 +57,18 @@ QString RunProgressPrinter::label(const QString &nodeId) const
     return engine::toString(node->kind) + u' ' + (node->kind == NodeKind::Stage ? nodeId : path);
 }
 
+QString RunProgressPrinter::timeText(const QDateTime &at) const
+{
+    const qint64 elapsed = m_mirror.snapshot().startedAt.msecsTo(at);
+    if (m_story)
+        return offsetText(elapsed).rightJustified(15);
+    return QStringLiteral("[%1s]").arg(elapsedText(elapsed));
+}
+
 QString RunProgressPrinter::line(const QDateTime &at, const QString &labelText,
                                  const QString &text) const
 {
-    const qint64 elapsed = m_mirror.snapshot().startedAt.msecsTo(at);
-    return QStringLiteral("[%1s] %2  %3")
-        .arg(elapsedText(elapsed), labelText.leftJustified(m_labelWidth), text);
+    return QStringLiteral("%1 %2  %3").arg(timeText(at), labelText.leftJustified(m_labelWidth), text);
 }
 
 void RunProgressPrinter::eventsAdded(const QList<engine::RunEvent> &events)
@@ -80,6 +88,9 @@ bool RunProgressPrinter::printsBefore(const engine::LogLine &logLine, const engi
     // Times have millisecond resolution and often tie: a step's output comes after the
     // start of its attempt and before whatever ended it.
     if (logLine.node != event.node)
+        return false;
+    // The engine's note on a failure ("failure strategy: Retry ...") follows the failure.
+    if (logLine.stream == engine::LogLine::Stream::Engine && event.event == QLatin1String("attemptFailed"))
         return false;
     return event.event != QLatin1String("started")
            && event.event != QLatin1String("attemptStarted");
@@ -185,21 +196,24 @@ QString RunProgressPrinter::logText(const engine::LogLine &logLine) const
     // The run's own messages ("run timeout of 1s reached", "run aborted (user)").
     if (logLine.node.isEmpty())
         return line(logLine.at, QStringLiteral("run"), terminalSafe(logLine.text));
-    // The engine's notes on a step repeat what the event lines say; the step's own output is
-    // what people want to see.
-    if (logLine.stream == engine::LogLine::Stream::Engine)
-        return {};
-    const qint64 elapsed = m_mirror.snapshot().startedAt.msecsTo(logLine.at);
+    // The engine's notes on a step mostly repeat what the event lines say; the step's own
+    // output is what people want to see. A story tells how each failure was handled.
+    if (logLine.stream == engine::LogLine::Stream::Engine) {
+        const bool handling = !logLine.text.startsWith(QLatin1String("attempt "))
+                              && !logLine.text.startsWith(QLatin1String("rehearsal: "))
+                              && !logLine.text.startsWith(QLatin1String("decided by "));
+        return m_story && handling ? line(logLine.at, label(logLine.node), terminalSafe(logLine.text)) : QString();
+    }
     if (logLine.skipped > 0) {
-        return QStringLiteral("[%1s]     %2 ~ ... %3 line(s) not shown here, too many too fast "
+        return QStringLiteral("%1     %2 ~ ... %3 line(s) not shown here, too many too fast "
                               "(pipewright logs %4 %2 shows them all)")
-            .arg(elapsedText(elapsed), logLine.node)
+            .arg(timeText(logLine.at), logLine.node)
             .arg(logLine.skipped)
             .arg(m_mirror.snapshot().runId);
     }
     const QChar marker = logLine.stream == engine::LogLine::Stream::Err ? u'!' : u'|';
-    return QStringLiteral("[%1s]     %2 %3 %4")
-        .arg(elapsedText(elapsed), logLine.node, marker, terminalSafe(logLine.text));
+    return QStringLiteral("%1     %2 %3 %4")
+        .arg(timeText(logLine.at), logLine.node, marker, terminalSafe(logLine.text));
 }
 
 void RunProgressPrinter::interventionRequested(const engine::InterventionRequest &request)
@@ -225,9 +239,13 @@ void RunProgressPrinter::interventionRequested(const engine::InterventionRequest
 QString RunProgressPrinter::finalLine(const engine::RunSnapshot &snapshot,
                                       const QString &reportPath, const QString &remark)
 {
-    QString text = QStringLiteral("run %1 %2 in %3")
-                       .arg(snapshot.runId, engine::toString(snapshot.status),
-                            spanText(snapshot.startedAt.msecsTo(snapshot.endedAt)));
+    QString text = snapshot.rehearsal
+                       ? QStringLiteral("rehearsal %1 %2 after %3 of virtual time")
+                             .arg(snapshot.runId, engine::toString(snapshot.status),
+                                  spanText(snapshot.startedAt.msecsTo(snapshot.endedAt)))
+                       : QStringLiteral("run %1 %2 in %3")
+                             .arg(snapshot.runId, engine::toString(snapshot.status),
+                                  spanText(snapshot.startedAt.msecsTo(snapshot.endedAt)));
     if (snapshot.warning)
         text += QStringLiteral(" (warning)");
     if (!remark.isEmpty())

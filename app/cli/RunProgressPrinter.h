@@ -20,6 +20,10 @@ public:
     using Sink = std::function<void(const QString &line)>;
     RunProgressPrinter(const RunMirror &mirror, Sink sink);
 
+    // A rehearsal's story: times as virtual offsets (`+5s`), and the engine's notes on how
+    // each failure was handled (which strategy matched, retries used up, catch, decisions).
+    void setStory(bool story) { m_story = story; }
+
     void runStarted(); // call after the mirror holds the initial snapshot
     // The engine sends events and log lines of the same moment in separate batches. They are
     // held here until flush(), which prints them merged in the order they happened.
@@ -39,10 +43,12 @@ private:
     QString endedText(const engine::NodeState &node) const;
     QString logText(const engine::LogLine &logLine) const;
     static bool printsBefore(const engine::LogLine &logLine, const engine::RunEvent &event);
+    QString timeText(const QDateTime &at) const;
 
     const RunMirror &m_mirror;
     Sink m_sink;
     int m_labelWidth = 24;
+    bool m_story = false;
     QList<engine::RunEvent> m_heldEvents;
     QList<engine::LogLine> m_heldLines;
     QHash<QString, int> m_attempts; // node id -> the last attempt started, as printed so far

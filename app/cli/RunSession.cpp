@@ -33,6 +33,14 @@ int exitCodeFor(RunStatus status)
     return ExitInternal; // a run that ended in no final status
 }
 
+// A rehearsal's engine gives fixed decisions itself, before its virtual clock moves on; only
+// a person's answers (prompt) come from here.
+AnswerMode answeredHere(const AnswerMode &mode, const RunOptions &options)
+{
+    const bool engineAnswers = options.command == RunOptions::Command::Rehearse && mode.kind == AnswerMode::Kind::Decide;
+    return engineAnswers ? AnswerMode::wait() : mode;
+}
+
 bool usesPrompt(const RunOptions &options)
 {
     return options.onIntervention.kind == AnswerMode::Kind::Prompt
@@ -47,11 +55,12 @@ RunSession::RunSession(RunOptions options, QString databasePath, QObject *parent
     , m_databasePath(std::move(databasePath))
     , m_printer(m_mirror, [this](const QString &line) { progress(line); })
     , m_prompt(usesPrompt(m_options) ? new TerminalPrompt(this) : nullptr)
-    , m_responder(m_options.onIntervention, m_options.onApproval,
+    , m_responder(answeredHere(m_options.onIntervention, m_options), answeredHere(m_options.onApproval, m_options),
                   {[this](const engine::Decision &decision) { decide(decision); },
                    [this](const engine::InterventionRequest &request) { m_prompt->ask(request); },
                    [this](const QString &text) { diagnostic(text); }})
 {
+    m_printer.setStory(m_options.command == RunOptions::Command::Rehearse);
     if (m_prompt)
         m_prompt->onAnswer = [this](const engine::Decision &decision) { decide(decision); };
 }
@@ -251,7 +260,7 @@ void RunSession::progress(const QString &line)
 
 void RunSession::diagnostic(const QString &line)
 {
-    const QString text = QStringLiteral("pipewright %1: ").arg(m_options.command == RunOptions::Command::Run ? QStringLiteral("run") : QStringLiteral("resume")) + masked(line);
+    const QString text = QStringLiteral("pipewright %1: ").arg(commandWord(m_options.command)) + masked(line);
     if (m_prompt)
         m_prompt->printAbove(text, true);
     else

@@ -1,5 +1,8 @@
 #include "TimeText.h"
 
+#include <QRegularExpression>
+#include <QStringList>
+
 #include <algorithm>
 
 namespace pw::cli {
@@ -29,6 +32,32 @@ QString spanText(qint64 milliseconds)
 QString elapsedText(qint64 milliseconds)
 {
     return QStringLiteral("%1").arg(double(std::max<qint64>(0, milliseconds)) / 1000.0, 7, 'f', 3);
+}
+
+QString offsetText(qint64 milliseconds)
+{
+    const qint64 ms = std::max<qint64>(0, milliseconds);
+    if (ms < 60'000)
+        return u'+' + spanText(ms).replace(QLatin1String("0ms"), QLatin1String("0s"));
+    const auto two = [](qint64 value) { return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0')); };
+    const qint64 days = ms / 86'400'000;
+    const qint64 hours = ms / 3'600'000 % 24;
+    const qint64 minutes = ms / 60'000 % 60;
+    const qint64 seconds = ms / 1000 % 60;
+    const qint64 rest = ms % 1000;
+    QStringList parts;
+    if (days > 0)
+        parts << QStringLiteral("%1d").arg(days);
+    if (days > 0 || hours > 0)
+        parts << (parts.isEmpty() ? QString::number(hours) : two(hours)) + u'h';
+    parts << (parts.isEmpty() ? QString::number(minutes) : two(minutes)) + u'm';
+    if (seconds > 0 || rest > 0) {
+        QString text = two(seconds);
+        if (rest > 0)
+            text += u'.' + QStringLiteral("%1").arg(rest, 3, 10, QLatin1Char('0')).remove(QRegularExpression(QStringLiteral("0+$")));
+        parts << text + u's';
+    }
+    return u'+' + parts.join(u' ');
 }
 
 } // namespace pw::cli

@@ -1,5 +1,7 @@
 #include "StepExecutor.h"
 
+#include "engine/run/PendingWork.h"
+
 namespace pw::engine {
 
 void StepExecutor::writeOutput(LogLine::Stream stream, QByteArrayView bytes)
@@ -38,7 +40,7 @@ void StepExecutor::finishSoon(const AttemptOutcome &outcome)
     // The functor form with `this` as context is dropped if we are destroyed before it runs.
     QMetaObject::invokeMethod(
         this,
-        [this] {
+        [this, pending = pendingWork::token()] {
             const AttemptOutcome delivered = *m_pendingOutcome;
             // Cleared before emitting, so that a receiver may start() the next attempt.
             m_pendingOutcome.reset();

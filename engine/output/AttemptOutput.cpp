@@ -9,8 +9,9 @@
 namespace pw::engine {
 
 AttemptOutput::AttemptOutput(QString node, int attempt, const SecretMasker &masker,
-                             std::shared_ptr<StoredLog> stored, LiveFeed *live)
-    : m_node(std::move(node)), m_attempt(attempt), m_masker(masker), m_stored(std::move(stored)), m_live(live)
+                             std::shared_ptr<StoredLog> stored, LiveFeed *live,
+                             const RunClock &clock)
+    : m_node(std::move(node)), m_attempt(attempt), m_masker(masker), m_stored(std::move(stored)), m_live(live), m_clock(clock)
 {
 }
 
@@ -23,7 +24,7 @@ AttemptOutput::~AttemptOutput()
 void AttemptOutput::write(LogLine::Stream stream, QByteArrayView bytes)
 {
     // One clock reading per piece: the lines of one read arrived together.
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock.msecsSinceEpoch();
     linesOf(stream).feed(bytes, [&](QByteArrayView text) { emitLine(stream, text, now); });
     if (m_stored)
         m_stored->flush(); // readers of a live log see it as it grows
@@ -31,7 +32,7 @@ void AttemptOutput::write(LogLine::Stream stream, QByteArrayView bytes)
 
 void AttemptOutput::endOfStream(LogLine::Stream stream)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock.msecsSinceEpoch();
     linesOf(stream).finish([&](QByteArrayView text) { emitLine(stream, text, now); });
     if (m_stored)
         m_stored->flush();
@@ -41,7 +42,7 @@ void AttemptOutput::line(LogLine::Stream stream, const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
     // A line given whole may still hold newlines (an Echo message of several lines).
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock.msecsSinceEpoch();
     ByteLines whole;
     whole.feed(bytes, [&](QByteArrayView piece) { emitLine(stream, piece, now); });
     whole.finish([&](QByteArrayView piece) { emitLine(stream, piece, now); });

@@ -2,6 +2,7 @@
 
 #include "ByteLines.h"
 #include "OutputSink.h"
+#include "engine/run/RunClock.h"
 
 #include <QString>
 
@@ -22,7 +23,7 @@ class AttemptOutput : public OutputSink
 {
 public:
     AttemptOutput(QString node, int attempt, const SecretMasker &masker, std::shared_ptr<StoredLog> stored,
-                  LiveFeed *live);
+                  LiveFeed *live, const RunClock &clock);
     ~AttemptOutput() override;
     AttemptOutput(const AttemptOutput &) = delete;
     AttemptOutput &operator=(const AttemptOutput &) = delete;
@@ -46,6 +47,7 @@ private:
     const SecretMasker &m_masker;
     std::shared_ptr<StoredLog> m_stored;
     LiveFeed *m_live;
+    const RunClock &m_clock;
     ByteLines m_out;
     ByteLines m_err;
     qint64 m_lines = 0; // lines so far, the number of the last one

@@ -57,7 +57,7 @@ void GroupTask::mainDone()
     }
     m_run.record().retryScheduled(m_id, m_retriesRun + 1, m_retryDelay->count());
     m_run.note(m_id, QStringLiteral("RetryStepGroup: running the group again (%1 of its retries)").arg(m_retriesRun));
-    m_retryTimer.start(*m_retryDelay, [this] { rerun(); });
+    m_retryTimer.start(m_run.clock(), *m_retryDelay, [this] { rerun(); });
 }
 
 void GroupTask::rerun()

@@ -1,12 +1,27 @@
 #include "LongTimer.h"
 
+#include "engine/rehearsal/VirtualClock.h"
+
 #include <algorithm>
 #include <climits>
 
 namespace pw::engine {
 
-void LongTimer::start(std::chrono::milliseconds delay, std::function<void()> onTimeout)
+void LongTimer::start(RunClock &clock, std::chrono::milliseconds delay, std::function<void()> onTimeout)
 {
+    stop();
+    if (VirtualClock *virtualClock = clock.virtualClock()) {
+        m_virtual = virtualClock;
+        m_virtualTimer = virtualClock->addTimer(delay, [this] {
+            m_virtualTimer = 0;
+            auto callback = std::move(m_onTimeout);
+            m_onTimeout = nullptr;
+            if (callback)
+                callback();
+        });
+        m_onTimeout = std::move(onTimeout);
+        return;
+    }
     if (!m_timer) {
         m_timer = std::make_unique<QTimer>();
         m_timer->setSingleShot(true);
@@ -38,14 +53,13 @@ void LongTimer::arm()
 
 void LongTimer::stop()
 {
+    if (m_virtualTimer != 0) {
+        m_virtual->removeTimer(m_virtualTimer);
+        m_virtualTimer = 0;
+    }
     if (m_timer)
         m_timer->stop();
     m_onTimeout = nullptr;
-}
-
-std::chrono::milliseconds LongTimer::remaining() const
-{
-    return std::chrono::milliseconds(isActive() ? std::max<qint64>(0, m_deadline.remainingTime()) : 0);
 }
 
 } // namespace pw::engine

@@ -1,10 +1,12 @@
 #include "Run.h"
 
 #include "LongTimer.h"
+#include "PendingWork.h"
 #include "PipelineTask.h"
 #include "engine/AbortedSnapshot.h"
 #include "engine/EngineLog.h"
 #include "engine/output/AttemptOutput.h"
+#include "engine/rehearsal/VirtualClock.h"
 #include "engine/store/RunStoreWriter.h"
 
 #include <QRandomGenerator>
@@ -29,20 +31,32 @@ int slotCount(const RunRequest &request)
     return QThread::idealThreadCount();
 }
 
+std::unique_ptr<RunClock> makeClock(const RunRequest &request)
+{
+    if (!request.rehearsal)
+        return std::make_unique<SystemClock>();
+    auto clock = std::make_unique<VirtualClock>();
+    clock->setPace(request.rehearsal->pace);
+    return clock;
+}
+
 } // namespace
 
 Run::Run(RunRequest request, QNetworkAccessManager *network, std::unique_ptr<RunStoreWriter> store,
          QObject *parent)
     : QObject(parent)
     , m_request(std::move(request))
+    , m_clock(makeClock(m_request))
     , m_store(std::move(store))
     , m_id(m_request.runId.isEmpty() ? makeRunId() : m_request.runId)
     , m_network(network)
     , m_plan(m_request.pipeline)
-    , m_recorder(m_plan)
+    , m_recorder(m_plan, *m_clock)
     , m_slots(slotCount(m_request))
 {
-    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_startedAt = m_clock->now();
+    if (m_request.rehearsal)
+        m_autoAnswers.emplace(m_request.rehearsal->onIntervention, m_request.rehearsal->onApproval);
     m_stepEnvironment = m_request.environment;
     for (auto it = m_request.inputs.cbegin(); it != m_request.inputs.cend(); ++it)
         m_stepEnvironment.insert(QStringLiteral("PW_INPUT_") + it.key().toUpper(), it.value().toString());
@@ -86,8 +100,9 @@ std::unique_ptr<AttemptOutput> Run::openOutput(const QString &node, int attempt)
 {
     std::shared_ptr<StoredLog> stored;
     if (m_store)
-        stored = m_store->openLog(node, attempt, QDateTime::currentDateTimeUtc());
-    return std::make_unique<AttemptOutput>(node, attempt, m_expressions->masker(), std::move(stored), &m_recorder);
+        stored = m_store->openLog(node, attempt, m_clock->now());
+    return std::make_unique<AttemptOutput>(node, attempt, m_expressions->masker(), std::move(stored), &m_recorder,
+                                           *m_clock);
 }
 
 void Run::closeOutput(std::unique_ptr<AttemptOutput> output)
@@ -164,6 +179,7 @@ void Run::start()
         info.pipelineName = m_request.pipeline.name;
         info.inputs = initial.inputs; // masked there
         info.owner = m_request.user;
+        info.rehearsal = m_request.rehearsal.has_value();
         m_recorder.setObserver(m_store.get());
         if (!m_store->begin(initial, info)) {
             m_recorder.setObserver(nullptr);
@@ -174,7 +190,7 @@ void Run::start()
     log()->info("run {} of '{}' started", m_id.toStdString(), m_request.pipeline.id.toStdString());
     if (m_request.pipeline.timeout) {
         m_runTimeout = std::make_unique<LongTimer>();
-        m_runTimeout->start(std::chrono::milliseconds(m_request.pipeline.timeout->milliseconds()), [this] {
+        m_runTimeout->start(*m_clock, std::chrono::milliseconds(m_request.pipeline.timeout->milliseconds()), [this] {
             if (m_finished || isAborted())
                 return;
             m_abortedBy = AbortCause::Timeout;
@@ -193,7 +209,7 @@ void Run::abandon()
         return;
     m_recorder.setObserver(nullptr);
     closeOutput(std::move(m_notes));
-    m_store->finish(abortedSnapshot(snapshot()));
+    m_store->finish(abortedSnapshot(snapshot(), m_clock->now()));
     m_store.reset();
 }
 
@@ -225,7 +241,8 @@ bool Run::runPendingPipelineRollback(std::function<void()> resume)
 
 void Run::post(std::function<void()> work)
 {
-    QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [work = std::move(work), pending = pendingWork::token()] { work(); },
+                              Qt::QueuedConnection);
 }
 
 bool Run::failFast() const
@@ -358,18 +375,17 @@ QString Run::openRequest(InterventionRequest request, Answer answer)
 {
     request.id = QStringLiteral("%1-%2").arg(m_id).arg(++m_requestCounter);
     request.runId = m_id;
-    request.requestedAt = QDateTime::currentDateTimeUtc();
+    request.requestedAt = m_clock->now();
     const qint64 waitMs = std::max<qint64>(0, request.requestedAt.msecsTo(request.deadline));
     OpenRequest open{request, std::move(answer), std::make_unique<LongTimer>()};
     const QString id = request.id;
-    open.deadline->start(std::chrono::milliseconds(waitMs), [this, id] {
+    open.deadline->start(*m_clock, std::chrono::milliseconds(waitMs), [this, id] {
         auto found = m_requests.find(id);
         if (found == m_requests.end())
             return;
-        OpenRequest closing = std::move(found->second);
-        m_requests.erase(found);
+        OpenRequest closing = takeRequest(found);
         InterventionRecord record{closing.request, closing.request.onTimeout, QStringLiteral("timeout"), {},
-                                  QDateTime::currentDateTimeUtc(), {}};
+                                  m_clock->now(), {}};
         m_closedRequests.insert(id, record);
         m_recorder.decided(closing.request.step, record.decision, record.by);
         m_recorder.interventionClosed(record);
@@ -377,7 +393,43 @@ QString Run::openRequest(InterventionRequest request, Answer answer)
     });
     m_requests.emplace(id, std::move(open));
     m_recorder.interventionOpened(request);
+    if (m_autoAnswers)
+        answerInRehearsal(request);
     return id;
+}
+
+// A rehearsal answers as its modes say, before the virtual clock may move on: a decision is
+// queued work (so the clock waits for it), a person being asked holds the clock.
+void Run::answerInRehearsal(const InterventionRequest &request)
+{
+    const AutoAnswers::Answer answer = m_autoAnswers->answer(request);
+    switch (answer.kind) {
+    case AnswerMode::Kind::Wait:
+        if (!answer.notice.isEmpty())
+            note(request.step, answer.notice);
+        return;
+    case AnswerMode::Kind::Prompt:
+        if (VirtualClock *clock = m_clock->virtualClock()) {
+            clock->hold();
+            m_requests.at(request.id).holdsClock = true;
+        }
+        return;
+    case AnswerMode::Kind::Decide:
+        post([this, id = request.id, decision = answer.decision] {
+            decide({id, decision, QStringLiteral("cli"), {}, {}});
+        });
+        return;
+    }
+}
+
+Run::OpenRequest Run::takeRequest(std::map<QString, OpenRequest>::iterator found)
+{
+    OpenRequest taken = std::move(found->second);
+    m_requests.erase(found);
+    taken.deadline->stop();
+    if (taken.holdsClock)
+        m_clock->virtualClock()->release();
+    return taken;
 }
 
 void Run::closeRequest(const QString &requestId)
@@ -385,9 +437,9 @@ void Run::closeRequest(const QString &requestId)
     auto found = m_requests.find(requestId);
     if (found == m_requests.end())
         return;
-    InterventionRecord record{found->second.request, QStringLiteral("Cancelled"), QStringLiteral("engine"), {},
-                              QDateTime::currentDateTimeUtc(), {}};
-    m_requests.erase(found);
+    const OpenRequest closing = takeRequest(found);
+    InterventionRecord record{closing.request, QStringLiteral("Cancelled"), QStringLiteral("engine"), {},
+                              m_clock->now(), {}};
     m_closedRequests.insert(requestId, record);
     m_recorder.interventionClosed(record); // recorded, and observers close their dialogs
 }
@@ -404,7 +456,7 @@ Run::DecisionResult Run::decide(const Decision &decision)
         return {false, QStringLiteral("already decided: %1 by %2 at %3")
                            .arg(closed->decision, closed->by, closed->decidedAt.toString(Qt::ISODateWithMs))};
     }
-    if (QDateTime::currentDateTimeUtc() >= found->second.request.deadline) {
+    if (m_clock->now() >= found->second.request.deadline) {
         // The deadline timer may fire a few ms late; the deadline itself is what counts.
         return {false, QStringLiteral("the deadline passed at %1; %2 applies")
                            .arg(found->second.request.deadline.toString(Qt::ISODateWithMs), found->second.request.onTimeout)};
@@ -413,11 +465,9 @@ Run::DecisionResult Run::decide(const Decision &decision)
         return {false, QStringLiteral("'%1' is not allowed here (allowed: %2)")
                            .arg(decision.decision, found->second.request.allowedDecisions.join(QStringLiteral(", ")))};
     }
-    OpenRequest closing = std::move(found->second);
-    m_requests.erase(found);
-    closing.deadline->stop();
+    OpenRequest closing = takeRequest(found);
     InterventionRecord record{closing.request, decision.decision, decision.by, m_expressions->mask(decision.comment),
-                              QDateTime::currentDateTimeUtc(), decision.who};
+                              m_clock->now(), decision.who};
     if (record.who.isEmpty() && decision.by != QLatin1String("timeout"))
         record.who = m_request.user; // the person running the program
     m_closedRequests.insert(decision.requestId, record);
@@ -457,7 +507,7 @@ void Run::finishRun()
     while (!m_requests.empty())
         closeRequest(m_requests.begin()->first);
     m_status = m_status == RunStatus::Running ? outcomeSoFar() : m_status;
-    m_endedAt = QDateTime::currentDateTimeUtc();
+    m_endedAt = m_clock->now();
     m_finished = true;
     m_recorder.flush();
     const RunSnapshot final = snapshot();
@@ -475,6 +525,7 @@ RunSnapshot Run::snapshot() const
     RunSnapshot snapshot;
     snapshot.runId = m_id;
     snapshot.originRunId = m_request.originRunId;
+    snapshot.rehearsal = m_request.rehearsal.has_value();
     snapshot.pipelineId = m_request.pipeline.id;
     snapshot.status = m_finished ? m_status : RunStatus::Running;
     snapshot.startedAt = m_startedAt;

@@ -2,9 +2,11 @@
 
 #include "RunExpressions.h"
 #include "RunPlan.h"
+#include "RunClock.h"
 #include "RunRecorder.h"
 #include "SlotPool.h"
 #include "Task.h"
+#include "engine/AutoAnswers.h"
 #include "engine/RunRequest.h"
 
 #include <QHash>
@@ -60,6 +62,14 @@ public:
     const RunPlan &plan() const { return m_plan; }
     const model::Pipeline &pipeline() const { return m_request.pipeline; }
     const RunRequest &request() const { return m_request; }
+    // Real time for a run, virtual time for a rehearsal: every time and every wait of the
+    // run goes through it.
+    RunClock &clock() { return *m_clock; }
+    // The rehearsal's settings, or null for a real run.
+    const RehearsalSettings *rehearsal() const
+    {
+        return m_request.rehearsal ? &*m_request.rehearsal : nullptr;
+    }
     // What every step's processes get: the request's environment with PW_INPUT_<NAME> for each
     // input and the secrets. Built once, so that all steps share one (see ChildEnvironment).
     const QProcessEnvironment &stepEnvironment() const { return m_stepEnvironment; }
@@ -133,6 +143,7 @@ signals:
 private:
     enum class AbortCause { None, Action, User, Timeout };
     void finishRun();
+    void answerInRehearsal(const InterventionRequest &request);
     void cloneInside(const model::NodeList &steps, const model::NodeList &rollbackSteps,
                      const model::NodeList &errorHandler);
     bool whenAllows(const model::When &when, const Progress &progress, const QString &nodeId,
@@ -143,9 +154,13 @@ private:
         InterventionRequest request;
         Answer answer;
         std::unique_ptr<LongTimer> deadline;
+        bool holdsClock = false; // a rehearsal's person is asked: virtual time stands still
     };
+    // Takes an open request out (decided, timed out or cancelled), letting the clock go on.
+    OpenRequest takeRequest(std::map<QString, OpenRequest>::iterator found);
 
     RunRequest m_request;
+    std::unique_ptr<RunClock> m_clock; // before everything that reads the time or waits on it
     std::unique_ptr<RunStoreWriter> m_store;
     std::unique_ptr<AttemptOutput> m_notes; // the run's own notes, made on first use
     QProcessEnvironment m_stepEnvironment;
@@ -164,6 +179,7 @@ private:
     std::map<QString, OpenRequest> m_requests;
     QHash<QString, InterventionRecord> m_closedRequests;
     int m_requestCounter = 0;
+    std::optional<AutoAnswers> m_autoAnswers; // rehearsals answer their own requests
     QDateTime m_startedAt;
     QDateTime m_endedAt;
     RunStatus m_status = RunStatus::Pending;

@@ -6,11 +6,10 @@ namespace {
 // Long enough to batch bursts, short enough that a person sees the run live.
 constexpr int kFlushIntervalMs = 30;
 
-QDateTime now() { return QDateTime::currentDateTimeUtc(); }
-
 } // namespace
 
-RunRecorder::RunRecorder(const RunPlan &plan, QObject *parent) : QObject(parent), m_plan(plan)
+RunRecorder::RunRecorder(const RunPlan &plan, const RunClock &clock, QObject *parent)
+    : QObject(parent), m_plan(plan), m_clock(clock)
 {
     m_nodes.reserve(plan.nodes().size());
     for (const PlannedNode &planned : plan.nodes()) {
@@ -119,7 +118,7 @@ void RunRecorder::skipped(const QString &node, int attempt, qint64 count, qint64
         return;
     }
     m_skipNotice.insert(key, m_pendingLines.size());
-    m_pendingLines.append({now(), node, attempt, LogLine::Stream::Out, {}, count, firstNumber});
+    m_pendingLines.append({m_clock.now(), node, attempt, LogLine::Stream::Out, {}, count, firstNumber});
     scheduleFlush();
 }
 
@@ -135,7 +134,7 @@ void RunRecorder::started(const QString &id)
     NodeState &state = mutableNode(id);
     state.status = NodeStatus::Running;
     if (!state.startedAt.isValid()) {
-        state.startedAt = now();
+        state.startedAt = m_clock.now();
         addEvent({state.startedAt, id, QStringLiteral("started"), 0, {}, -1, {}, {}, {}});
     }
     changed(state);
@@ -145,7 +144,7 @@ void RunRecorder::attemptStarted(const QString &id, int attempt)
 {
     NodeState &state = mutableNode(id);
     state.attempts = attempt;
-    const QDateTime at = now();
+    const QDateTime at = m_clock.now();
     addEvent({at, id, QStringLiteral("attemptStarted"), attempt, {}, -1, {}, {}, {}});
     changed(state);
     AttemptRecord record;
@@ -172,7 +171,7 @@ void RunRecorder::attemptEnded(const QString &id, int attempt, const QString &ou
         return;
     AttemptRecord record = *found;
     m_openAttempts.erase(found);
-    record.endedAt = now();
+    record.endedAt = m_clock.now();
     record.outcome = outcome;
     record.error = error;
     attemptChanged(record);
@@ -182,7 +181,7 @@ void RunRecorder::attemptFailed(const QString &id, int attempt, const NodeError 
 {
     NodeState &state = mutableNode(id);
     state.error = error;
-    addEvent({now(), id, QStringLiteral("attemptFailed"), attempt, error.type, -1, {}, {}, {}});
+    addEvent({m_clock.now(), id, QStringLiteral("attemptFailed"), attempt, error.type, -1, {}, {}, {}});
     changed(state);
 }
 
@@ -190,7 +189,7 @@ void RunRecorder::retryScheduled(const QString &id, int attempt, qint64 delayMs)
 {
     NodeState &state = mutableNode(id);
     state.status = NodeStatus::Retrying;
-    addEvent({now(), id, QStringLiteral("retryScheduled"), attempt, {}, delayMs, {}, {}, {}});
+    addEvent({m_clock.now(), id, QStringLiteral("retryScheduled"), attempt, {}, delayMs, {}, {}, {}});
     changed(state);
 }
 
@@ -207,20 +206,20 @@ void RunRecorder::waiting(const QString &id)
 {
     NodeState &state = mutableNode(id);
     state.status = NodeStatus::Waiting;
-    addEvent({now(), id, QStringLiteral("waiting"), state.attempts, {}, -1, {}, {}, {}});
+    addEvent({m_clock.now(), id, QStringLiteral("waiting"), state.attempts, {}, -1, {}, {}, {}});
     changed(state);
 }
 
 void RunRecorder::decided(const QString &id, const QString &decision, const QString &by)
 {
-    addEvent({now(), id, QStringLiteral("decided"), 0, {}, -1, {}, decision, by});
+    addEvent({m_clock.now(), id, QStringLiteral("decided"), 0, {}, -1, {}, decision, by});
 }
 
 void RunRecorder::ended(const QString &id, NodeStatus status)
 {
     NodeState &state = mutableNode(id);
     state.status = status;
-    state.endedAt = now();
+    state.endedAt = m_clock.now();
     if (status == NodeStatus::IgnoredFailure)
         state.warning = true;
     addEvent({state.endedAt, id, QStringLiteral("ended"), 0, {}, -1, status, {}, {}});
@@ -232,7 +231,7 @@ void RunRecorder::settled(const QString &id, NodeStatus status)
     NodeState &state = mutableNode(id);
     if (isFinal(state.status))
         return;
-    const QDateTime at = now();
+    const QDateTime at = m_clock.now();
     addEvent({at, id, status == NodeStatus::Skipped ? QStringLiteral("skipped") : QStringLiteral("cancelled"),
               0, {}, -1, {}, {}, {}});
     state.status = status;
@@ -264,7 +263,7 @@ void RunRecorder::setVars(const QString &id, const QVariantMap &vars)
 void RunRecorder::cloned(const QString &id, const NodeState &original)
 {
     NodeState &state = mutableNode(id);
-    const QDateTime at = now();
+    const QDateTime at = m_clock.now();
     state.status = original.status;
     state.attempts = original.attempts;
     state.warning = original.warning;
@@ -304,7 +303,7 @@ void RunRecorder::reset(const QString &id)
 
 void RunRecorder::log(const QString &node, int attempt, LogLine::Stream stream, const QString &text)
 {
-    add({now(), node, attempt, stream, text, 0, 0});
+    add({m_clock.now(), node, attempt, stream, text, 0, 0});
 }
 
 void RunRecorder::interventionOpened(const InterventionRequest &request)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RecordObserver.h"
+#include "RunClock.h"
 #include "RunPlan.h"
 #include "engine/RunTypes.h"
 #include "engine/output/LiveFeed.h"
@@ -31,7 +32,8 @@ public:
     static constexpr qsizetype kLiveLinesPerBatch = 1000;
     static constexpr int kLiveWindow = 2;
 
-    RunRecorder(const RunPlan &plan, QObject *parent = nullptr);
+    // `clock` (the run's) must outlive the recorder.
+    RunRecorder(const RunPlan &plan, const RunClock &clock, QObject *parent = nullptr);
 
     void setObserver(RecordObserver *observer) { m_observer = observer; }
     // Off: no line goes to the live feed (`run -q`); they are still stored.
@@ -99,6 +101,7 @@ private:
     void scheduleFlush();
 
     const RunPlan &m_plan;
+    const RunClock &m_clock;
     std::vector<NodeState> m_nodes; // in plan order
     QList<RunEvent> m_events;
     QList<RunEvent> m_pendingEvents;

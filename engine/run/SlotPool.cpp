@@ -1,5 +1,7 @@
 #include "SlotPool.h"
 
+#include "PendingWork.h"
+
 #include <QMetaObject>
 
 #include <algorithm>
@@ -40,7 +42,7 @@ void SlotPool::grantScheduled()
     if (m_grantPending || m_waiting.empty() || m_inUse >= m_capacity)
         return;
     m_grantPending = true;
-    QMetaObject::invokeMethod(this, &SlotPool::grant, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this, pending = pendingWork::token()] { grant(); }, Qt::QueuedConnection);
 }
 
 void SlotPool::grant()

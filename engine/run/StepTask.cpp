@@ -6,6 +6,7 @@
 #include "StageTask.h"
 #include "engine/executors/ExecutorFactory.h"
 #include "engine/output/AttemptOutput.h"
+#include "engine/rehearsal/SimulatedExecutor.h"
 
 #include <QDir>
 
@@ -105,7 +106,7 @@ void StepTask::beginAttempt()
     m_run.record().started(m_step.id);
     ++m_attempt;
     if (++m_executionAttempts == 1)
-        m_executionClock.start();
+        m_executionStartMs = m_run.clock().elapsedMs();
     closeOutput();
     m_output = m_run.openOutput(m_step.id, m_attempt);
     m_run.record().attemptStarted(m_step.id, m_attempt);
@@ -127,7 +128,7 @@ void StepTask::runAttempt()
         });
         return;
     }
-    m_executor = createExecutor(m_step.type(), m_run.network());
+    m_executor = createAttemptExecutor();
     m_executor->setOutputSink(m_output.get());
     QObject::connect(m_executor.get(), &StepExecutor::logLine, &m_run, [this](LogLine::Stream stream, const QString &text) {
         if (m_output)
@@ -141,12 +142,26 @@ void StepTask::runAttempt()
         : m_step.type() == model::StepType::Http ? std::optional(kDefaultHttpTimeoutMs)
                                                   : std::nullopt;
     if (timeoutMs) {
-        m_attemptTimeout.start(milliseconds(*timeoutMs), [this] {
+        m_attemptTimeout.start(m_run.clock(), milliseconds(*timeoutMs), [this] {
             if (m_executor)
                 m_executor->cancel(CancelReason::Timeout);
         });
     }
     m_executor->start(*request);
+}
+
+// A rehearsal executes nothing: a simulated executor stands in for an injected failure and
+// for every step type that touches the world.
+std::unique_ptr<StepExecutor> StepTask::createAttemptExecutor()
+{
+    const RehearsalSettings *rehearsal = m_run.rehearsal();
+    if (!rehearsal)
+        return createExecutor(m_step.type(), m_run.network());
+    const std::optional<model::ErrorType> injected = rehearsal->injectedFailure(m_step.id, m_attempt);
+    if (!injected && runsForRealInRehearsal(m_step.type()))
+        return createExecutor(m_step.type(), nullptr);
+    return std::make_unique<SimulatedExecutor>(
+        m_run.clock(), SimulatedExecutor::Outcome{injected, rehearsal->outputs.value(m_step.id)});
 }
 
 std::optional<AttemptRequest> StepTask::buildRequest(QString *error)
@@ -263,7 +278,7 @@ void StepTask::handleFailure(const NodeError &error)
     }
     if (m_retry) {
         const auto delay = m_retry->planNextAttempt(error.type, m_executionAttempts,
-                                                    milliseconds(m_executionClock.elapsed()));
+                                                    milliseconds(m_run.clock().elapsedMs() - m_executionStartMs));
         if (delay) {
             scheduleAttempt(*delay);
             return;
@@ -295,7 +310,7 @@ void StepTask::scheduleAttempt(milliseconds delay)
     releaseSlot(); // Retrying holds no slot
     m_phase = Phase::RetryWait;
     m_run.record().retryScheduled(m_step.id, m_attempt + 1, delay.count());
-    m_retryWait.start(delay, [this] { queueAttempt(); });
+    m_retryWait.start(m_run.clock(), delay, [this] { queueAttempt(); });
 }
 
 void StepTask::continueActionRetry()
@@ -386,7 +401,7 @@ void StepTask::openIntervention(const model::FailureAction &action)
     for (model::ActionType decision : m_resolver.allowedInterventionDecisions())
         request.allowedDecisions << model::toString(decision);
     const qint64 timeoutMs = action.timeout ? action.timeout->milliseconds() : model::kDefaultInterventionTimeoutMs;
-    request.deadline = QDateTime::currentDateTimeUtc().addMSecs(timeoutMs);
+    request.deadline = m_run.clock().now().addMSecs(timeoutMs);
     request.onTimeout = model::toString(onTimeout.type);
     m_requestId = m_run.openRequest(request, [this, onTimeout](const QString &decision, const QString &by, const QString &) {
         m_requestId.clear();
@@ -417,10 +432,31 @@ void StepTask::interventionAnswered(const model::FailureAction &onTimeout, const
     applyAction(m_resolver.applyPlacementRules(chosen));
 }
 
+// An approval asks a person rather than running an executor, so a rehearsal injects its
+// failure here: the attempt fails at once, as a rejection would, and nobody is asked.
+bool StepTask::failsByInjection()
+{
+    const RehearsalSettings *rehearsal = m_run.rehearsal();
+    const std::optional<model::ErrorType> injected = rehearsal ? rehearsal->injectedFailure(m_step.id, m_attempt)
+                                                               : std::nullopt;
+    if (!injected)
+        return false;
+    const NodeError error{*injected, QStringLiteral("injected %1 (rehearsal)").arg(model::toString(*injected))};
+    m_run.post([this, error] {
+        if (m_phase != Phase::Waiting)
+            return; // cancelled meanwhile
+        m_run.record().attemptEnded(m_step.id, m_attempt, QStringLiteral("Failed"), error);
+        handleFailure(error);
+    });
+    return true;
+}
+
 void StepTask::openApproval()
 {
     m_phase = Phase::Waiting;
     beginAttempt();
+    if (failsByInjection())
+        return;
     m_run.record().waiting(m_step.id);
 
     const auto &spec = std::get<model::ApprovalSpec>(m_step.spec);
@@ -435,7 +471,7 @@ void StepTask::openApproval()
     request.approvers = m_run.expressions().mask(approvers.error.isEmpty() ? approvers.text : spec.approvers);
     request.allowedDecisions = {QStringLiteral("Approve"), QStringLiteral("Reject")};
     const qint64 timeoutMs = m_step.timeout ? m_step.timeout->milliseconds() : kDefaultApprovalTimeoutMs;
-    request.deadline = QDateTime::currentDateTimeUtc().addMSecs(timeoutMs);
+    request.deadline = m_run.clock().now().addMSecs(timeoutMs);
     request.onTimeout = QStringLiteral("Timeout");
     m_requestId = m_run.openRequest(request, [this, timeoutMs](const QString &decision, const QString &by,
                                                                const QString &comment) {

@@ -7,8 +7,6 @@
 #include "engine/RetrySchedule.h"
 #include "engine/executors/StepExecutor.h"
 
-#include <QElapsedTimer>
-
 #include <memory>
 
 namespace pw::engine {
@@ -51,6 +49,8 @@ private:
     void releaseSlot();
     void releaseSlotAfterDone();
     std::optional<AttemptRequest> buildRequest(QString *error);
+    std::unique_ptr<StepExecutor> createAttemptExecutor();
+    bool failsByInjection(); // a rehearsal's injected failure of an approval
     RunError runError() const;
     void log(const QString &text);
     void closeOutput();
@@ -64,7 +64,7 @@ private:
     Phase m_phase = Phase::Idle;
     int m_attempt = 0; // the node's attempt number, counting across every mechanism
     int m_executionAttempts = 0; // attempts of this execution, for automatic retry
-    QElapsedTimer m_executionClock;
+    qint64 m_executionStartMs = 0; // on the run's clock
     std::optional<model::FailureAction> m_retryAction; // a Retry action in progress
     int m_actionRetriesRun = 0;
     bool m_singleRetry = false; // an intervention's Retry: one attempt, then the strategy again

@@ -307,10 +307,10 @@ private slots:
         const FailureStrategies rollBack{on({ErrorType::Unknown}, ActionType::Ignore),
                                          onAll(ActionType::StageRollback)};
         QTest::newRow("matched") << rollBack << kPlainStep
-                                 << QStringLiteral("stage 'deploy' failureStrategies[1]");
+                                 << QStringLiteral("stage 'deploy' entry 2");
         QTest::newRow("demoted")
             << rollBack << kRollbackStep
-            << QStringLiteral("stage 'deploy' failureStrategies[1] "
+            << QStringLiteral("stage 'deploy' entry 2 "
                               "(StageRollback not possible here, taken as MarkAsFailure)");
         QTest::newRow("no match") << FailureStrategies() << kPlainStep
                                   << QStringLiteral("no failure strategy matched");
