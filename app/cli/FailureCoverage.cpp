@@ -24,23 +24,27 @@ bool ran(const engine::NodeState &node)
     return node.kind == NodeKind::Step && node.attempts > 0;
 }
 
-// Runs every rehearsal on one engine thread, all at once: each has its own virtual clock.
-// Returns false when the program was asked to stop.
+// Runs every rehearsal on one engine thread, a batch at a time: each has its own virtual
+// clock, and a bounded batch bounds memory (every run holds a copy of the pipeline).
 QList<engine::RunSnapshot> rehearseAll(const QList<engine::RunRequest> &requests)
 {
+    constexpr qsizetype kAtOnce = 32;
     QList<engine::RunSnapshot> results(requests.size());
     engine::EngineThread engine;
     QEventLoop loop;
+    qsizetype started = 0;
     qsizetype left = requests.size();
     QObject::connect(engine.engine(), &engine::Engine::runFinished, &loop, [&](const engine::RunSnapshot &snapshot) {
         const qsizetype index = snapshot.runId.section(u'-', -1).toLongLong();
         if (index >= 0 && index < results.size())
             results[index] = snapshot;
+        if (started < requests.size())
+            engine.startRun(requests.at(started++));
         if (--left == 0)
             loop.quit();
     });
-    for (const engine::RunRequest &request : requests)
-        engine.startRun(request);
+    while (started < std::min(kAtOnce, requests.size()))
+        engine.startRun(requests.at(started++));
     if (left > 0)
         loop.exec();
     return results;
@@ -99,8 +103,21 @@ CaseFacts factsOf(const engine::RunSnapshot &outcome, const engine::RunSnapshot 
     return facts;
 }
 
-QString outcomeText(const engine::RunSnapshot &outcome)
+// A rollback or handler step only runs when something else fails first; failing it alone
+// leaves the run as it was, and the table says so instead of pretending it was covered.
+bool reached(const engine::RunSnapshot &outcome, const QString &step)
 {
+    for (const engine::NodeState &node : outcome.nodes) {
+        if (node.id == step)
+            return node.attempts > 0;
+    }
+    return false;
+}
+
+QString outcomeText(const engine::RunSnapshot &outcome, const QString &step)
+{
+    if (!reached(outcome, step))
+        return QStringLiteral("not reached (%1 did not run)").arg(step);
     QString text = engine::toString(outcome.status);
     if (outcome.warning && outcome.status == engine::RunStatus::Succeeded)
         text += QStringLiteral(" (warning)");
@@ -168,7 +185,7 @@ int printFailureCoverage(const RunOptions &options, model::Pipeline pipeline, en
         const engine::FailureCase &c = cases.at(i);
         const engine::RunSnapshot &outcome = outcomes.at(i);
         const CaseFacts facts = factsOf(outcome, baseline);
-        rows.append({c.step, typesText(c.errorTypes), c.explanation.text(), outcomeText(outcome),
+        rows.append({c.step, typesText(c.errorTypes), c.explanation.text(), outcomeText(outcome, c.step),
                      namesText(facts.handlersRan), namesText(facts.neverRan)});
         QStringList types;
         for (model::ErrorType type : c.errorTypes)
@@ -177,6 +194,7 @@ int printFailureCoverage(const RunOptions &options, model::Pipeline pipeline, en
                           {QStringLiteral("errorTypes"), QJsonArray::fromStringList(types)},
                           {QStringLiteral("handling"), c.explanation.text()},
                           {QStringLiteral("waitsForPerson"), c.explanation.waitsForPerson},
+                          {QStringLiteral("reached"), reached(outcome, c.step)},
                           {QStringLiteral("status"), engine::toString(outcome.status)},
                           {QStringLiteral("warning"), outcome.warning},
                           {QStringLiteral("handlersRan"), jsonNames(facts.handlersRan)},

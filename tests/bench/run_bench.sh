@@ -6,7 +6,8 @@
 # maxParallel 2 within 1.3x of `make -j2` on the same commands; (c) a step printing 1,000,000
 # lines: `run -q` within 1.5x of the same command redirected to a file, peak memory under
 # 100 MB; (d) `yes` for 20 s: peak memory under 100 MB, with -q and without (progress into a
-# pipe nobody reads, the worst reader there is).
+# pipe nobody reads, the worst reader there is); (f) `rehearse --all-failures` on 100 steps
+# in under 2 s.
 #
 # Each figure is the median of BENCH_RUNS runs (default 5; pipewright and make take turns),
 # because a shared machine's noise moves single runs by 10-20 %.
@@ -162,6 +163,43 @@ loud_peak=$(tail -1 "$work/time.txt")
 rm -rf "$work/db"
 echo "(d) yes for ${yes_seconds} s:           peak ${quiet_peak} KiB with -q (stored $((stored / 1024)) MiB of log)," \
      "${loud_peak} KiB with progress into an unread pipe  (target < 100 MB)"
+
+# (f) Failure coverage (issue: rehearsal): `rehearse --all-failures` on 100 steps in 10 stages,
+# with strategies at every level (a day-long intervention, retries, group retries, catch).
+python3 - "$work/coverage.yaml" <<'PY'
+import sys
+lines = ["pipeline:", "  id: bench_coverage", "  failureStrategies:",
+         "    - onFailure: {errors: [PolicyEvaluationFailure], action: {type: Abort}}", "  stages:"]
+for s in range(10):
+    lines += ["    - stage:", "        id: stage%d" % s, "        failureStrategies:",
+              "          - onFailure: {errors: [Connectivity], action: {type: ManualIntervention, spec: {timeout: 1d, onTimeout: {action: {type: StageRollback}}}}}",
+              "          - onFailure: {errors: [Timeout], action: {type: Retry, spec: {retryCount: 3, retryIntervals: [10s, 1m], onRetryFailure: {action: {type: Ignore}}}}}",
+              "        steps:",
+              "          - stepGroup:", "              id: group%d" % s,
+              "              failureStrategies:",
+              "                - onFailure: {errors: [Verification], action: {type: RetryStepGroup, spec: {retryCount: 1, retryIntervals: [30s]}}}",
+              "              steps:"]
+    for i in range(8):
+        extra = ""
+        if i % 4 == 1:
+            extra = ", retry: {type: exponential, maxAttempts: 4, interval: 1s, onErrors: [Unknown]}"
+        elif i % 4 == 2:
+            extra = ", catch: caught_%d_%d" % (s, i)
+        lines.append("                - step: {id: s%d_%d, type: Shell, spec: {command: \"true\"}%s}" % (s, i, extra))
+    lines += ["          - step: {id: s%d_check, type: Echo, spec: {message: checked}}" % s,
+              "          - step: {id: s%d_end, type: Echo, spec: {message: done}}" % s,
+              "        rollbackSteps:",
+              "          - step: {id: s%d_undo, type: Shell, spec: {command: \"true\"}}" % s]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+PY
+walls_coverage=()
+peaks_coverage=()
+for _ in $(seq "$runs"); do
+    measure coverage "$binary" rehearse "$work/coverage.yaml" --all-failures
+done
+rows=$(($(wc -l <"$work/coverage.out") - 2)) # the header and the summary line on stderr
+echo "(f) rehearse --all-failures, 110 steps: wall $(median_s "${walls_coverage[@]}") s for ${rows} rehearsals," \
+     "peak $(maximum "${peaks_coverage[@]}") KiB  (target < 2 s)"
 
 # (e) The window while a run floods it (issue: Monitor): a separate program, built with the
 # designer (tests/bench/gui_responsiveness.cpp).

@@ -85,6 +85,14 @@ struct Pair
 };
 
 // Milliseconds from the run's start to each event of one node, in order.
+// How much later than its virtual time a real event may come: timers fire a little late, and
+// here some 180 runs share one thread (more under the sanitizers' slowdown).
+#ifdef PW_SANITIZED
+constexpr qint64 kRealLatenessMs = 4000;
+#else
+constexpr qint64 kRealLatenessMs = 1500;
+#endif
+
 QList<qint64> offsets(const RunSnapshot &run, const QString &node)
 {
     QList<qint64> list;
@@ -358,7 +366,7 @@ void TestRehearsal::rehearsalAgreesWithRealRun()
             for (qsizetype e = 0; e < virtualMs.size(); ++e) {
                 QVERIFY2(virtualMs.at(e) <= realMs.at(e) + 2,
                          QByteArray(where + QStringLiteral(": event %1 at +%2 ms virtual, +%3 ms real").arg(e).arg(virtualMs.at(e)).arg(realMs.at(e)).toUtf8()));
-                QVERIFY2(realMs.at(e) - virtualMs.at(e) < 1500,
+                QVERIFY2(realMs.at(e) - virtualMs.at(e) < kRealLatenessMs,
                          QByteArray(where + QStringLiteral(": event %1 at +%2 ms virtual, +%3 ms real").arg(e).arg(virtualMs.at(e)).arg(realMs.at(e)).toUtf8()));
             }
         }
