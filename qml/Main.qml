@@ -364,6 +364,14 @@ ApplicationWindow {
             title: qsTr("&Run")
             MenuItem { action: runActions.runAction }
             MenuItem { action: runActions.abortAction }
+            MenuItem {
+                objectName: "rehearseMenuItem"
+                text: qsTr("Rehearse &Failure of the Selected Step…")
+                enabled: window.document.hasPipeline && !window.monitor.live && !window.monitor.showingRun
+                         && window.document.outline.nodeIdAt(window.selectedPath) !== ""
+                         && (window.document.properties(window.selectedPath) ?? {}).kind === "step"
+                onTriggered: rehearseDialog.openFor(window.document.outline.nodeIdAt(window.selectedPath))
+            }
             MenuSeparator {}
             MenuItem { action: runActions.rerunAction }
             MenuItem { action: runActions.resumeAction }
@@ -472,6 +480,11 @@ ApplicationWindow {
                     path: window.selectedPath
                     Layout.fillWidth: true
                     Layout.fillHeight: true
+                    onSelectElement: (path, field) => {
+                        window.selectedPath = path === "pipeline" ? "" : path
+                        Qt.callLater(() => propertyPanel.focusField(field))
+                    }
+                    onRehearseRequested: stepId => rehearseDialog.openFor(stepId)
                 }
             }
         }
@@ -580,6 +593,12 @@ ApplicationWindow {
 
     InputsDialog {
         id: inputsDialog
+        monitor: window.monitor
+        document: window.document
+    }
+
+    RehearseDialog {
+        id: rehearseDialog
         monitor: window.monitor
         document: window.document
     }

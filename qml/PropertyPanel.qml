@@ -11,6 +11,9 @@ Rectangle {
 
     required property PipelineDocument document
     property string path // "" or "pipeline": the pipeline itself
+    // A row of "When this step fails" asks to show the element its rule comes from.
+    signal selectElement(string path, string field)
+    signal rehearseRequested(string stepId)
 
     readonly property string elementPath: path === "" ? "pipeline" : path
     readonly property var props: readProperties(document.revision, elementPath)
@@ -318,6 +321,14 @@ Rectangle {
                     visible: panel.kind === "pipeline"
                     document: panel.document
                     props: panel.props
+                }
+
+                FailureHandlingSection {
+                    visible: panel.kind === "step"
+                    document: panel.document
+                    props: panel.props
+                    onSelectElement: (path, field) => panel.selectElement(path, field)
+                    onRehearseRequested: stepId => panel.rehearseRequested(stepId)
                 }
 
                 FailureStrategyEditor {

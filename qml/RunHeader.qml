@@ -53,6 +53,23 @@ Rectangle {
                 font.bold: true
             }
         }
+        Rectangle {
+            visible: bar.monitor.rehearsal
+            objectName: "rehearsalBadge"
+            implicitWidth: rehearsalLabel.implicitWidth + 16
+            implicitHeight: 22
+            radius: 11
+            color: Theme.tint(Theme.accent, 0.15)
+            border.color: Theme.accent
+            Label {
+                id: rehearsalLabel
+                anchors.centerIn: parent
+                text: qsTr("Rehearsal · nothing executed · virtual time")
+                color: Theme.accent
+                font.pixelSize: Theme.smallFontSize
+                font.bold: true
+            }
+        }
         Label {
             objectName: "runProgressLabel"
             text: qsTr("%1/%2 steps").arg(bar.monitor.stepsDone).arg(bar.monitor.stepsTotal)

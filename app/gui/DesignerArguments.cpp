@@ -57,6 +57,11 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
     const QCommandLineOption input(QStringLiteral("input"),
                                    QStringLiteral("With --run: sets a pipeline input (repeatable)."),
                                    QStringLiteral("ID=VALUE"));
+    const QCommandLineOption rehearse(
+        QStringLiteral("rehearse"),
+        QStringLiteral("Play a rehearsal of FILE at once, STEP failing with TYPE (its first N attempts; "
+                       "default all), as Rehearse failure… does."),
+        QStringLiteral("STEP=TYPE[:N]"));
     const QCommandLineOption screenshotAfter(
         QStringLiteral("screenshot-after"),
         QStringLiteral("With --screenshot: take it this long after the start (e.g. 2s, 500ms), "
@@ -67,6 +72,7 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
     parser.addOption(select);
     parser.addOption(db);
     parser.addOption(run);
+    parser.addOption(rehearse);
     parser.addOption(input);
     parser.addOption(screenshotAfter);
     parser.addPositionalArgument(QStringLiteral("FILE"),
@@ -97,6 +103,9 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
     result.inputs = parser.values(input);
     if (result.run && files.isEmpty())
         return usageError(QStringLiteral("--run needs a FILE"));
+    result.rehearse = parser.value(rehearse);
+    if (parser.isSet(rehearse) && (files.isEmpty() || result.run || !result.rehearse.contains(u'=')))
+        return usageError(QStringLiteral("--rehearse needs a FILE and STEP=TYPE[:N], and goes without --run"));
     if (!result.inputs.isEmpty() && !result.run)
         return usageError(QStringLiteral("--input goes with --run"));
     for (const QString &pair : std::as_const(result.inputs)) {

@@ -18,6 +18,7 @@ struct DesignerArguments
     QString databasePath; // --db: the run store (empty: the user's default)
     bool run = false; // --run: start FILE's pipeline at once
     QStringList inputs; // --input ID=VALUE, for --run
+    QString rehearse; // --rehearse STEP=TYPE[:N]: play that failure at once (as "Rehearse failure…")
     // --screenshot-after: how long after the window shows (with --run: after the run started)
     // the screenshot is taken; unset: at the first frames.
     std::optional<qint64> screenshotAfterMs;

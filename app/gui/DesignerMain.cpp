@@ -66,6 +66,13 @@ int runDesigner(int &argc, char **argv)
                 return kExitFailed;
         }
     }
+    if (!arguments.rehearse.isEmpty()) {
+        const QString step = arguments.rehearse.section(u'=', 0, 0);
+        const QString failure = arguments.rehearse.section(u'=', 1);
+        if (!monitor.rehearse(&document, step, failure.section(u':', 0, 0), failure.section(u':', 1).toInt())
+            && !arguments.screenshotPath.isEmpty())
+            return kExitFailed;
+    }
     if (!arguments.screenshotPath.isEmpty()) {
         const auto take = [window, path = arguments.screenshotPath] {
             saveScreenshotWhenRendered(window, path, [](const QString &error) {
@@ -76,7 +83,7 @@ int runDesigner(int &argc, char **argv)
         };
         if (!arguments.screenshotAfterMs) {
             take();
-        } else if (arguments.run) {
+        } else if (arguments.run || !arguments.rehearse.isEmpty()) {
             // "At that moment of the live run": counted from the run's start.
             QObject::connect(&monitor, &RunMonitor::shownRunChanged, window,
                              [window, take, after = int(*arguments.screenshotAfterMs)] {

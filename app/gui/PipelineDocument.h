@@ -140,6 +140,13 @@ public:
     Q_INVOKABLE QStringList actionTypes(const QString &path) const;
     Q_INVOKABLE QStringList stepTypes() const;
 
+    // What happens when step `stepId` fails, one row per group of error types handled alike
+    // (as `pipewright explain` says): {errorTypes, types, automaticRetry, catchVar, origin
+    // ("stage 'deploy' entry 2", "default"), actions, handling (the whole sentence),
+    // waitsForPerson, level (step, stepGroup, stage, pipeline; empty: default or catch),
+    // ownerId, entry (1-based)}. Re-read when `revision` moves.
+    Q_INVOKABLE QVariantList failureHandling(const QString &stepId) const;
+
 signals:
     void loaded(); // a different document is shown (load, open, new, recovery)
     void fileChanged();

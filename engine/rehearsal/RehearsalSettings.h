@@ -29,6 +29,9 @@ struct RehearsalSettings
     AnswerMode onApproval = AnswerMode::wait();
     // Real time between two jumps of the virtual clock, for a rehearsal a person watches.
     std::chrono::milliseconds pace{0};
+    // With AnswerMode::prompt: how long (real time) the clock waits for a person before the
+    // request's virtual deadline may pass; 0: until the person answers.
+    std::chrono::milliseconds personWindow{0};
 
     // The failure injected into this attempt (1-based, counted over the step's whole run).
     std::optional<model::ErrorType> injectedFailure(const QString &step, int attempt) const

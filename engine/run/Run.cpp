@@ -11,6 +11,7 @@
 
 #include <QRandomGenerator>
 #include <QThread>
+#include <QTimer>
 
 namespace pw::engine {
 
@@ -412,6 +413,15 @@ void Run::answerInRehearsal(const InterventionRequest &request)
         if (VirtualClock *clock = m_clock->virtualClock()) {
             clock->hold();
             m_requests.at(request.id).holdsClock = true;
+            if (m_request.rehearsal->personWindow.count() > 0) {
+                QTimer::singleShot(m_request.rehearsal->personWindow, this, [this, id = request.id] {
+                    const auto found = m_requests.find(id);
+                    if (found == m_requests.end() || !found->second.holdsClock)
+                        return;
+                    found->second.holdsClock = false; // nobody answered: the deadline may pass
+                    m_clock->virtualClock()->release();
+                });
+            }
         }
         return;
     case AnswerMode::Kind::Decide:

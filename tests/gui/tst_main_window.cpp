@@ -335,7 +335,7 @@ void MainWindowTest::opensEveryDialogAndView()
     };
     showEveryTab();
     for (const char *name : {"openDialog", "saveDialog", "unsavedDialog", "errorDialog", "recoveryDialog",
-                             "inputsDialog", "confirmDeleteRun"}) {
+                             "inputsDialog", "confirmDeleteRun", "rehearseDialog"}) {
         QObject *dialog = window->findChild<QObject *>(QLatin1String(name));
         QVERIFY2(dialog, name);
         QVERIFY2(QMetaObject::invokeMethod(dialog, "open"), name);
@@ -346,6 +346,12 @@ void MainWindowTest::opensEveryDialogAndView()
         QVERIFY2(QMetaObject::invokeMethod(dialog, dialog->metaObject()->indexOfMethod("reject()") >= 0 ? "reject" : "close"), name);
         QTRY_VERIFY2(!dialog->property("visible").toBool(), name);
     }
+
+    // A step selected: "When this step fails" explains each error type.
+    window->setProperty("selectedPath", document.outline()->pathOfNode(QStringLiteral("smoke_test")));
+    QTRY_VERIFY(window->findChild<QQuickItem *>(QStringLiteral("failureHandlingSection"))->isVisible());
+    QVERIFY(!window->grabWindow().isNull());
+    window->setProperty("selectedPath", QString());
 
     // A run: its header, the canvas statuses, an intervention dialog, every tab with data.
     QSignalSpy ended(m_monitor.get(), &gui::RunMonitor::runEnded);

@@ -8,6 +8,7 @@
 #include "model/PipelineFile.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -82,6 +83,47 @@ private slots:
     {
         m_testers.clear();
         m_monitor.reset();
+    }
+
+    // "Rehearse failure…": nothing executed, the injected failure handled on a paced virtual
+    // clock, the intervention dialog open with the clock standing still until the person
+    // answers, the rehearsal in the history, marked as one.
+    void playsARehearsal()
+    {
+        PipelineDocument document;
+        const QString marker = m_dir.filePath(s("executed"));
+        document.load(write(s("rehearsed.yaml"), QByteArray(kRetries).replace("echo hello;", QByteArray("touch '" + marker.toUtf8() + "'; echo hello;"))));
+        QSignalSpy ended(m_monitor.get(), &RunMonitor::runEnded);
+        QElapsedTimer real;
+        real.start();
+        QVERIFY(!m_monitor->rehearse(&document, s("hello"), s("AllErrors"), 0)); // not an error type
+        QVERIFY(m_monitor->rehearse(&document, s("hello"), s("Connectivity"), 1));
+        // hello's first attempt fails: no strategy, so it ends Failed at once... unless retried:
+        // it has none, so the run fails and `ask` never runs.
+        QVERIFY(ended.wait(15000));
+        QCOMPARE(ended.first().first().toString(), s("Failed"));
+        QVERIFY2(!QFile::exists(marker), "a rehearsal executed a Shell step");
+
+        // The intervention of `ask`: the dialog opens, the clock waits for the person.
+        ended.clear();
+        QVERIFY(m_monitor->rehearse(&document, s("ask"), s("Timeout"), 0));
+        QTRY_COMPARE_WITH_TIMEOUT(m_monitor->requests()->rowCount(), 1, 10000);
+        const QModelIndex request = m_monitor->requests()->index(0, 0);
+        // The dialog counts down the real time the clock waits for a person, not 20 s virtual.
+        const double wait = request.data(RequestListModel::DeadlineRole).toDouble()
+                            - request.data(RequestListModel::RequestedAtRole).toDouble();
+        QCOMPARE(wait, double(RunMonitor::kRehearsalPersonWindow.count()));
+        QTest::qWait(300);
+        QCOMPARE(m_monitor->requests()->rowCount(), 1); // still waiting: time stands still
+        m_monitor->decide(request.data(RequestListModel::RequestIdRole).toString(), s("MarkAsSuccess"), {});
+        QVERIFY(ended.wait(15000));
+        QCOMPARE(ended.first().first().toString(), s("Succeeded"));
+        QVERIFY(m_monitor->warning());
+        // The flaky step's two 50 ms retries were virtual; the rehearsal took well under the
+        // person window and far less than a real run's waits would have.
+        qInfo("two rehearsals played in %lld ms", real.elapsed());
+        QTRY_VERIFY(m_monitor->history()->rowCount() >= 2);
+        QCOMPARE(m_monitor->history()->index(0, 0).data(RunHistoryModel::RehearsalRole).toBool(), true);
     }
 
     // A run from a document: the canvas states, the timeline with its retry waits, the

@@ -181,11 +181,13 @@ void RunMonitor::rememberInputs(const QString &filePath, const QVariantMap &inpu
         settings.setValue(settingsKey(filePath), inputs);
 }
 
-bool RunMonitor::start(PipelineDocument *document, const QVariantMap &inputs)
+// The request for `document` with its inputs typed from text; nothing when an input does not
+// fit (said in a notification).
+std::optional<engine::RunRequest> RunMonitor::requestFor(PipelineDocument *document, const QVariantMap &inputs)
 {
     if (const QString problem = problemsBeforeRun(document); !problem.isEmpty()) {
         notify(problem, QStringLiteral("error"));
-        return false;
+        return std::nullopt;
     }
     const model::Pipeline &pipeline = *document->pipeline();
     engine::RunRequest request;
@@ -194,13 +196,13 @@ bool RunMonitor::start(PipelineDocument *document, const QVariantMap &inputs)
                                                        : input.defaultValue.value_or(QString());
         if (text.isEmpty() && !input.defaultValue && input.effectiveType() != model::InputType::String) {
             notify(tr("Input %1 is required.").arg(input.id), QStringLiteral("error"));
-            return false;
+            return std::nullopt;
         }
         const auto value = engine::typedValue(input.effectiveType(), text);
         if (!value) {
             notify(tr("Input %1: %2").arg(input.id, checkInput(inputType(input.effectiveType()), text)),
                    QStringLiteral("error"));
-            return false;
+            return std::nullopt;
         }
         request.inputs.insert(input.id, *value);
     }
@@ -209,6 +211,44 @@ bool RunMonitor::start(PipelineDocument *document, const QVariantMap &inputs)
     request.pipelineFile = path;
     request.workingDir = path.isEmpty() ? QDir::homePath() : QFileInfo(path).absolutePath();
     request.pipeline = pipeline;
+    return request;
+}
+
+bool RunMonitor::rehearse(PipelineDocument *document, const QString &stepId, const QString &errorType, int attempts)
+{
+    const auto type = model::parseErrorType(errorType);
+    if (!type || *type == model::ErrorType::AllErrors) {
+        notify(tr("Not rehearsed: '%1' is not an error type.").arg(errorType), QStringLiteral("error"));
+        return false;
+    }
+    // The inputs the Run dialog would offer: the last ones given for this file, or defaults.
+    QVariantMap inputs;
+    for (const QVariant &field : inputForm(document))
+        inputs.insert(field.toMap().value(QStringLiteral("id")).toString(), field.toMap().value(QStringLiteral("value")));
+    std::optional<engine::RunRequest> request = requestFor(document, inputs);
+    if (!request)
+        return false;
+    engine::RehearsalSettings rehearsal;
+    rehearsal.failures.insert(stepId, {*type, std::max(0, attempts)});
+    // Requests are the person's, in the dialogs; the clock waits for them a while.
+    rehearsal.onIntervention = engine::AnswerMode::prompt();
+    rehearsal.onApproval = engine::AnswerMode::prompt();
+    rehearsal.pace = kRehearsalPace;
+    rehearsal.personWindow = kRehearsalPersonWindow;
+    request->rehearsal = std::move(rehearsal);
+    const QString what = attempts > 0 ? tr("Rehearsal: %1 fails with %2 (first %n attempt(s))", nullptr, attempts)
+                                            .arg(stepId, errorType)
+                                      : tr("Rehearsal: %1 fails with %2").arg(stepId, errorType);
+    return launch(std::move(*request), what, document->currentProblems());
+}
+
+bool RunMonitor::start(PipelineDocument *document, const QVariantMap &inputs)
+{
+    std::optional<engine::RunRequest> prepared = requestFor(document, inputs);
+    if (!prepared)
+        return false;
+    engine::RunRequest request = std::move(*prepared);
+    const QString path = document->filePath();
     QVariantMap given;
     for (auto it = inputs.cbegin(); it != inputs.cend(); ++it)
         given.insert(it.key(), it.value().toString());
@@ -459,14 +499,21 @@ void RunMonitor::logLinesAdded(const QString &runId, const QList<engine::LogLine
         m_logs->addLive(lines);
 }
 
-void RunMonitor::interventionRequested(const engine::InterventionRequest &request)
+void RunMonitor::interventionRequested(const engine::InterventionRequest &virtualRequest)
 {
-    if (request.runId != m_liveRunId)
+    if (virtualRequest.runId != m_liveRunId)
         return;
+    // A rehearsal's deadline is virtual: the engine waits kRehearsalPersonWindow of real time
+    // for the person, then lets it pass. The dialog and the card count down that wait.
+    engine::InterventionRequest request = virtualRequest;
+    if (m_snapshot.rehearsal && virtualRequest.runId == m_runId) {
+        request.requestedAt = QDateTime::currentDateTimeUtc();
+        request.deadline = request.requestedAt.addMSecs(kRehearsalPersonWindow.count());
+    }
     m_requests->open(request);
     if (request.runId == m_runId) {
         m_states.noteDeadline(request.step, request.deadline);
-        m_timeline->requestOpened(request);
+        m_timeline->requestOpened(virtualRequest);
     }
     notify(request.kind == engine::RequestKind::Approval ? tr("%1 waits for approval").arg(request.step)
                                                          : tr("%1 failed and waits for a decision").arg(request.step),

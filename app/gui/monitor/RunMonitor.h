@@ -41,6 +41,8 @@ class RunMonitor : public QObject
     Q_PROPERTY(QString runId READ runId NOTIFY shownRunChanged)
     Q_PROPERTY(QString originRunId READ originRunId NOTIFY shownRunChanged)
     Q_PROPERTY(QString runPipelineId READ runPipelineId NOTIFY shownRunChanged)
+    // The shown run is a rehearsal: nothing was executed, its times are virtual.
+    Q_PROPERTY(bool rehearsal READ isRehearsal NOTIFY shownRunChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
     Q_PROPERTY(bool live READ isLive NOTIFY statusChanged)
     Q_PROPERTY(bool warning READ warning NOTIFY statusChanged)
@@ -63,11 +65,17 @@ public:
     explicit RunMonitor(const QString &databasePath = {}, QObject *parent = nullptr);
     ~RunMonitor() override;
 
+    // The real time between two jumps of a rehearsal's virtual clock, and how long it waits
+    // for a person before an unanswered request's deadline passes.
+    static constexpr std::chrono::milliseconds kRehearsalPace{400};
+    static constexpr std::chrono::milliseconds kRehearsalPersonWindow{20000};
+
     PipelineDocument *runDocument() const { return m_runDocument; }
     bool showingRun() const { return !m_runId.isEmpty(); }
     QString runId() const { return m_runId; }
     QString originRunId() const { return m_snapshot.originRunId; }
     QString runPipelineId() const { return m_snapshot.pipelineId; }
+    bool isRehearsal() const { return m_snapshot.rehearsal; }
     QString status() const;
     bool isLive() const { return m_live; }
     bool warning() const { return m_snapshot.warning; }
@@ -96,6 +104,11 @@ public:
     // Starts `document`'s pipeline with the inputs given as text (id -> text); remembers them
     // for the file. False with the reason in a notification when it cannot start.
     Q_INVOKABLE bool start(pw::gui::PipelineDocument *document, const QVariantMap &inputs);
+    // Plays a rehearsal of `document` (semantics.md "Rehearsal") on the canvas: nothing is
+    // executed, step `stepId` fails with `errorType` (its first `attempts` attempts; 0: all),
+    // on a virtual clock slowed to a watchable pace; requests open dialogs as in a run.
+    Q_INVOKABLE bool rehearse(pw::gui::PipelineDocument *document, const QString &stepId,
+                              const QString &errorType, int attempts);
     Q_INVOKABLE void abort();
     // The shown run's own pipeline text again, with its inputs: a new run.
     Q_INVOKABLE bool rerun();
@@ -130,6 +143,7 @@ signals:
 
 private:
     void connectEngine();
+    std::optional<engine::RunRequest> requestFor(PipelineDocument *document, const QVariantMap &inputs);
     // `problems`: what the pipeline's checks found (warnings: errors do not run), for the
     // Problems tab of the run.
     bool launch(engine::RunRequest request, const QString &what, model::Problems problems);
