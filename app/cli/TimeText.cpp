@@ -37,8 +37,10 @@ QString elapsedText(qint64 milliseconds)
 QString offsetText(qint64 milliseconds)
 {
     const qint64 ms = std::max<qint64>(0, milliseconds);
+    if (ms == 0)
+        return QStringLiteral("+0s");
     if (ms < 60'000)
-        return u'+' + spanText(ms).replace(QLatin1String("0ms"), QLatin1String("0s"));
+        return u'+' + spanText(ms);
     const auto two = [](qint64 value) { return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0')); };
     const qint64 days = ms / 86'400'000;
     const qint64 hours = ms / 3'600'000 % 24;

@@ -211,6 +211,16 @@ void TestCliRehearse::tellsTheStoryInVirtualTime()
         from = at + line.size();
     }
     QVERIFY2(out.contains(s("rehearsal ")) && out.contains(s("RolledBack after 15s of virtual time")), qPrintable(out));
+
+    // Offsets below a second and beyond a minute, exact to the millisecond.
+    const Result smoke = run({s("rehearse"), example("harness-deploy.yaml"), s("--fail"), s("smoke_test=Timeout"),
+                              s("--output"), s("deploy_api.healthy=true")});
+    PW_CHECK_EXIT(smoke, 1);
+    const QString story = QString::fromUtf8(smoke.out).replace(QRegularExpression(s(" {2,}")), s(" "));
+    QVERIFY2(story.contains(s("+500ms step deploy/smoke_test attempt 1 failed: Timeout"))
+                 && story.contains(s("+600ms step deploy/smoke_test attempt 2 started"))
+                 && story.contains(s("+700ms step deploy/smoke_test retries used up: MarkAsFailure")),
+             qPrintable(story));
     QVERIFY2(out.contains(s("nothing is executed; times are virtual")), qPrintable(out));
 }
 
