@@ -45,6 +45,12 @@ UnitRandom systemUnitRandom()
     return [] { return QRandomGenerator::global()->generateDouble(); };
 }
 
+UnitRandom seededUnitRandom(quint64 seed)
+{
+    auto generator = std::make_shared<QRandomGenerator64>(seed);
+    return [generator] { return generator->generateDouble(); };
+}
+
 RetrySchedule::RetrySchedule(model::RetryPolicy policy, UnitRandom random)
     : m_policy(std::move(policy)), m_random(random ? std::move(random) : systemUnitRandom())
 {

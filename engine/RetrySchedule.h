@@ -14,6 +14,8 @@ using UnitRandom = std::function<double()>;
 
 // Draws from QRandomGenerator::global(), which is safe to share between threads.
 UnitRandom systemUnitRandom();
+// The same sequence for the same seed: random retry delays a test can repeat.
+UnitRandom seededUnitRandom(quint64 seed);
 
 // No delay is ever longer than this: the longest duration a valid pipeline file can hold
 // (366 days, the validator's limit). Exponential growth with no maxInterval saturates here

@@ -34,6 +34,10 @@ struct RunRequest
     QString user; // the login name the program runs as, for decisions made from it
     // Set: a rehearsal, on a virtual clock, with nothing executed (semantics.md "Rehearsal").
     std::optional<RehearsalSettings> rehearsal;
+    // Set: random retry delays are drawn from a generator seeded with it and the step's id,
+    // so that two runs of one pipeline draw the same delays (a rehearsal and the real run it
+    // stands for, in the tests). Unset: the system's random numbers.
+    std::optional<quint64> randomSeed;
 };
 
 } // namespace pw::engine

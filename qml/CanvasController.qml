@@ -41,6 +41,8 @@ QtObject {
 
     signal revealRequested(Item item)
     signal renameRequested(string path)
+    // A right click on a step: the window offers what can be done with it.
+    signal stepMenuRequested(string path, string stepId)
     signal focusRequested()
 
     function select(path) {

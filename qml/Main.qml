@@ -543,6 +543,41 @@ ApplicationWindow {
             window.selectedPath = path
             propertyPanel.focusName()
         }
+        function onStepMenuRequested(path, stepId) {
+            if (window.monitor.showingRun)
+                return // the run's canvas: nothing to edit or rehearse there
+            stepMenu.stepId = stepId
+            stepMenu.path = path
+            stepMenu.popup()
+        }
+    }
+
+    // A step's right-click menu on the design canvas.
+    Menu {
+        id: stepMenu
+        objectName: "stepMenu"
+        property string stepId
+        property string path
+        MenuItem {
+            objectName: "rehearseStepItem"
+            text: qsTr("Rehearse &Failure…")
+            enabled: !window.monitor.live
+            onTriggered: rehearseDialog.openFor(stepMenu.stepId)
+        }
+        MenuItem {
+            text: qsTr("Re&name")
+            onTriggered: {
+                window.selectedPath = stepMenu.path
+                propertyPanel.focusName()
+            }
+        }
+        MenuItem {
+            text: qsTr("&Delete")
+            onTriggered: {
+                window.selectedPath = stepMenu.path
+                deleteAction.trigger()
+            }
+        }
     }
 
     FileDialog {

@@ -30,6 +30,7 @@ Rectangle {
     readonly property bool building: canvasController.loadsPending > 0
 
     signal renameRequested(string path)
+    signal stepMenuRequested(string path, string stepId)
 
     function setZoom(value) {
         zoomAround(value, view.width / 2, view.height / 2)
@@ -125,6 +126,7 @@ Rectangle {
         scene: sceneItem
         proxy: dragProxy
         onRenameRequested: path => canvas.renameRequested(path)
+        onStepMenuRequested: (path, stepId) => canvas.stepMenuRequested(path, stepId)
         onFocusRequested: canvas.forceActiveFocus()
         onRevealRequested: item => canvas.reveal(item)
     }

@@ -42,6 +42,14 @@ Rectangle {
         }
     }
 
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: {
+            card.node.controller.select(card.node.path)
+            card.node.controller.stepMenuRequested(card.node.path, card.node.nodeId)
+        }
+    }
+
     ElementGrip {
         id: grip
         anchors.fill: parent

@@ -27,8 +27,10 @@ StepTask::StepTask(Run &run, const model::Step &step, Frame frame)
     , m_planned(run.plan().node(step.id))
     , m_resolver(m_planned.strategies, m_planned.placement)
 {
-    if (step.retry)
-        m_retry.emplace(*step.retry);
+    if (step.retry) {
+        const std::optional<quint64> seed = run.request().randomSeed;
+        m_retry.emplace(*step.retry, seed ? seededUnitRandom(*seed ^ qHash(step.id)) : systemUnitRandom());
+    }
 }
 
 StepTask::~StepTask()

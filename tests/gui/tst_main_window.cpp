@@ -297,6 +297,18 @@ void MainWindowTest::followsTheSystemColourScheme()
     QTRY_VERIFY2(window->color().lightness() > 200, qPrintable(window->color().name()));
 }
 
+// The visible item of that objectName in the scene (visual children, which delegates are).
+static QQuickItem *findItem(QQuickItem *root, const QString &objectName)
+{
+    if (root->objectName() == objectName && root->isVisible())
+        return root;
+    for (QQuickItem *child : root->childItems()) {
+        if (QQuickItem *found = findItem(child, objectName))
+            return found;
+    }
+    return nullptr;
+}
+
 // The texts of the buttons shown in the window, dialogs and popups included.
 static void collectButtonTexts(QQuickItem *item, QStringList &texts)
 {
@@ -351,6 +363,21 @@ void MainWindowTest::opensEveryDialogAndView()
     window->setProperty("selectedPath", document.outline()->pathOfNode(QStringLiteral("smoke_test")));
     QTRY_VERIFY(window->findChild<QQuickItem *>(QStringLiteral("failureHandlingSection"))->isVisible());
     QVERIFY(!window->grabWindow().isNull());
+
+    // A right click on a step card opens its menu, with Rehearse Failure….
+    const QString checkout = document.outline()->pathOfNode(QStringLiteral("checkout"));
+    window->setProperty("selectedPath", checkout);
+    QQuickItem *card = nullptr;
+    QTRY_VERIFY((card = findItem(window->contentItem(), QStringLiteral("element:") + checkout)) && card->width() > 0);
+    const QPointF center = card->mapToScene(QPointF(card->width() / 2, card->height() / 2));
+    QTest::mouseClick(window, Qt::RightButton, {}, center.toPoint());
+    QObject *stepMenu = window->findChild<QObject *>(QStringLiteral("stepMenu"));
+    QVERIFY(stepMenu);
+    QTRY_VERIFY(stepMenu->property("visible").toBool());
+    QCOMPARE(stepMenu->property("stepId").toString(), QStringLiteral("checkout"));
+    QVERIFY(!window->grabWindow().isNull());
+    QMetaObject::invokeMethod(stepMenu, "close");
+    QTRY_VERIFY(!stepMenu->property("visible").toBool());
     window->setProperty("selectedPath", QString());
 
     // A run: its header, the canvas statuses, an intervention dialog, every tab with data.
