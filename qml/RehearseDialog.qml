@@ -42,7 +42,7 @@ Dialog {
 
         Label {
             text: qsTr("Nothing is executed: Shell and Http steps succeed at once, and time passes on a virtual clock (a day-long deadline takes seconds). Requests open their dialogs as in a run; an unanswered one lets its deadline pass after %1 s.")
-                  .arg(20)
+                  .arg(30)
             wrapMode: Text.Wrap
             color: Theme.textMuted
             Layout.preferredWidth: 380

@@ -29,6 +29,8 @@ int runRehearse(const QStringList &arguments)
     request.rehearsal = std::get<engine::RehearsalSettings>(std::move(settings));
     request.rehearsal->onIntervention = options.onIntervention;
     request.rehearsal->onApproval = options.onApproval;
+    // Asked at the terminal: the clock waits a while for the person, then the deadline passes.
+    request.rehearsal->personWindow = engine::kPersonWindow;
     if (options.allFailures)
         return printFailureCoverage(options, std::move(pipeline), std::move(request));
     return executeRun(options, std::move(pipeline), std::move(request));

@@ -157,6 +157,15 @@ void RunSession::interventionRequested(engine::InterventionRequest request)
     request.message = masked(request.message);
     request.approvers = masked(request.approvers);
     m_requestSteps.insert(request.id, request.step);
+    // A rehearsal's deadline is virtual; a person at the terminal gets kPersonWindow of real
+    // time (the engine's clock waits that long), and the countdown says so.
+    const bool askedHere = (request.kind == engine::RequestKind::Approval ? m_options.onApproval
+                                                                            : m_options.onIntervention)
+                               .kind == AnswerMode::Kind::Prompt;
+    if (m_options.command == RunOptions::Command::Rehearse && askedHere) {
+        request.requestedAt = QDateTime::currentDateTimeUtc();
+        request.deadline = request.requestedAt.addMSecs(engine::kPersonWindow.count());
+    }
     m_printer.interventionRequested(request);
     m_responder.handle(request);
 }

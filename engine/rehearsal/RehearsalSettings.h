@@ -11,6 +11,10 @@
 
 namespace pw::engine {
 
+// How long a rehearsal waits, in real time, for a person asked something (a dialog, a
+// terminal prompt) before the request's virtual deadline may pass.
+inline constexpr std::chrono::milliseconds kPersonWindow{30000};
+
 // A failure put in on purpose (`--fail STEP=TYPE[:N]`).
 struct InjectedFailure
 {

@@ -68,7 +68,7 @@ public:
     // The real time between two jumps of a rehearsal's virtual clock, and how long it waits
     // for a person before an unanswered request's deadline passes.
     static constexpr std::chrono::milliseconds kRehearsalPace{400};
-    static constexpr std::chrono::milliseconds kRehearsalPersonWindow{20000};
+    static constexpr std::chrono::milliseconds kRehearsalPersonWindow = engine::kPersonWindow;
 
     PipelineDocument *runDocument() const { return m_runDocument; }
     bool showingRun() const { return !m_runId.isEmpty(); }
