@@ -3,7 +3,7 @@
 #include "Console.h"
 #include "FileCommandParser.h"
 #include "ProblemList.h"
-#include "engine/rehearsal/FailureExplanation.h"
+#include "engine/rehearsal/FailureCases.h"
 #include "engine/run/RunPlan.h"
 #include "model/PipelineFile.h"
 #include "model/Validator.h"
@@ -12,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <map>
 
 namespace pw::cli {
 namespace {
@@ -50,20 +49,14 @@ void printStep(const engine::PlannedNode &node)
     else if (node.role == engine::NodeRole::ErrorHandler)
         role = QStringLiteral(", error handler");
     printOut(QStringLiteral("%1 (%2 step in %3%4)").arg(node.id, model::toString(node.step->type()), where, role));
-    std::map<QString, QStringList> typesByHandling;
-    QStringList order;
-    for (model::ErrorType type : engine::concreteErrorTypes()) {
-        const QString handling = engine::explainFailure(node, type).text();
-        if (!typesByHandling.count(handling))
-            order << handling;
-        typesByHandling[handling] << model::toString(type);
-    }
-    for (const QString &handling : std::as_const(order)) {
-        const QStringList &types = typesByHandling[handling];
+    for (const engine::FailureCase &failure : engine::failureCasesOf(node)) {
+        QStringList types;
+        for (model::ErrorType type : failure.errorTypes)
+            types << model::toString(type);
         const QString typesText = types.size() == engine::concreteErrorTypes().size()
                                       ? QStringLiteral("any error")
                                       : types.join(QStringLiteral(", "));
-        printOut(QStringLiteral("  %1: %2").arg(typesText, handling));
+        printOut(QStringLiteral("  %1: %2").arg(typesText, failure.explanation.text()));
     }
 }
 

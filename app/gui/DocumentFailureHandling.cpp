@@ -2,10 +2,9 @@
 // panel), from the pipeline as it is being edited: the same explanation as `pipewright explain`.
 #include "PipelineDocument.h"
 
-#include "engine/rehearsal/FailureExplanation.h"
+#include "engine/rehearsal/FailureCases.h"
 #include "engine/run/RunPlan.h"
 
-#include <map>
 
 namespace pw::gui {
 namespace {
@@ -30,26 +29,15 @@ QVariantList PipelineDocument::failureHandling(const QString &stepId) const
     const engine::RunPlan plan(*m_pipeline);
     if (!plan.contains(stepId) || plan.node(stepId).kind != engine::NodeKind::Step)
         return {};
-    const engine::PlannedNode &node = plan.node(stepId);
-    // Error types handled alike share a row, in the order of their first type.
-    std::map<QString, qsizetype> rowOf;
-    QList<QStringList> types;
-    QList<engine::FailureExplanation> explanations;
-    for (model::ErrorType type : engine::concreteErrorTypes()) {
-        engine::FailureExplanation explanation = engine::explainFailure(node, type);
-        const auto [found, added] = rowOf.emplace(explanation.text(), explanations.size());
-        if (added) {
-            types.append({model::toString(type)});
-            explanations.append(std::move(explanation));
-        } else {
-            types[found->second].append(model::toString(type));
-        }
-    }
+    const QList<engine::FailureCase> cases = engine::failureCasesOf(plan.node(stepId));
     QVariantList rows;
-    for (qsizetype i = 0; i < explanations.size(); ++i) {
-        const engine::FailureExplanation &explanation = explanations.at(i);
-        QVariantMap row{{QStringLiteral("errorTypes"), types.at(i)},
-                        {QStringLiteral("types"), typesLabel(types.at(i), explanations.size())},
+    for (const engine::FailureCase &failure : cases) {
+        const engine::FailureExplanation &explanation = failure.explanation;
+        QStringList types;
+        for (model::ErrorType type : failure.errorTypes)
+            types << model::toString(type);
+        QVariantMap row{{QStringLiteral("errorTypes"), types},
+                        {QStringLiteral("types"), typesLabel(types, cases.size())},
                         {QStringLiteral("automaticRetry"), explanation.automaticRetry},
                         {QStringLiteral("catchVar"), explanation.catchVar},
                         {QStringLiteral("origin"), explanation.catchVar.isEmpty() ? explanation.originText : QString()},

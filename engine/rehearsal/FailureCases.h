@@ -7,6 +7,7 @@
 namespace pw::engine {
 
 class RunPlan;
+struct PlannedNode;
 
 // One step and the error types it handles alike: one rehearsal covers them all.
 struct FailureCase
@@ -20,5 +21,7 @@ struct FailureCase
 // handling differs (automatic retry, catch, the matching strategy entry): a pipeline's
 // failure cases, in plan order.
 QList<FailureCase> failureCases(const RunPlan &plan);
+// The same for one step.
+QList<FailureCase> failureCasesOf(const PlannedNode &step);
 
 } // namespace pw::engine
