@@ -31,7 +31,10 @@ QtObject {
     readonly property bool laneDragActive: laneDragOverBackground
                                            || (hover !== null && hover.laneDrag)
 
-    // Element path -> its NodeDelegate, for keyboard navigation and scrolling into view.
+    // Element path -> the NodeDelegates that say they stand there (the last one first
+    // asked), for keyboard navigation and scrolling into view. A list, because during a
+    // structural edit or its undo two delegates can hold one path for a moment (one on its
+    // way out): the one leaving must not take the other's entry with it.
     // Not a notifying property on purpose: nothing binds to it.
     // (A Map: deleting many keys of a plain object crashed Qt 6.4's V4 engine.)
     property var registry: new Map()
@@ -83,17 +86,36 @@ QtObject {
     }
 
     function register(path, item) {
-        if (alive && path !== "")
-            registry.set(path, item)
+        if (!alive || path === "")
+            return
+        const holders = registry.get(path)
+        if (!holders)
+            registry.set(path, [item])
+        else if (holders.indexOf(item) < 0)
+            holders.push(item)
     }
 
     function unregister(path, item) {
-        if (alive && path !== "" && registry.get(path) === item)
+        if (!alive || path === "")
+            return
+        const holders = registry.get(path)
+        if (!holders)
+            return
+        const at = holders.indexOf(item)
+        if (at >= 0)
+            holders.splice(at, 1)
+        if (holders.length === 0)
             registry.delete(path)
     }
 
+    // The delegate standing at `path` (the latest to say so), or null.
+    function itemAt(path) {
+        const holders = registry.get(path)
+        return holders ? holders[holders.length - 1] : null
+    }
+
     function reveal(path) {
-        const item = registry.get(path)
+        const item = itemAt(path)
         if (item)
             revealRequested(item)
     }

@@ -36,7 +36,13 @@ DropArea {
         return elements().length === 0
     }
 
+    // A parallel block's zone gives its bottom edge to the lane around it: aiming just under
+    // a block, a pointer a little high meant "after the block", not "into it".
+    readonly property real afterBand: horizontal && listPath.endsWith("].parallel") ? 10 : 0
+
     function targetAt(x, y) {
+        if (afterBand > 0 && y > height - afterBand)
+            return { listPath: controller.listOf(listPath), index: controller.indexOf(listPath) + 1, after: listPath }
         const point = container.mapFromItem(zone, x, y)
         const along = horizontal ? point.x : point.y
         const items = elements()
@@ -86,6 +92,8 @@ DropArea {
 
     // The accent line (or slot) where the element would land, in scene coordinates.
     function indicatorRect(target) {
+        if (target.after !== undefined) // under this block, in the lane around it
+            return sceneRect(0, container.height + 6, container.width, 4)
         if (target.into !== undefined) { // after the block's last item: at its right edge
             const block = elementFor(target.into)
             return block ? sceneRect(block.x + block.width + 3, block.y, 4, block.height) : null

@@ -32,6 +32,17 @@ ColumnLayout {
         }
     }
 
+    // While something is dragged over the canvas, a lane that ends with a parallel block opens
+    // a slot after it: the gap there was 8 px, and a near miss landed inside the block.
+    Item {
+        objectName: "slotAfterBlock"
+        visible: list.controller.laneDragActive && nodes.count > 0
+                 && list.outline.data(list.outline.index(nodes.count - 1, 0, list.parentIndex),
+                                      PipelineOutline.KindRole) === "parallel"
+        implicitHeight: 28
+        Layout.fillWidth: true
+    }
+
     // A stage or group without steps is an error the Problems panel names; show the gap,
     // which is also where a dragged step would land.
     Rectangle {

@@ -252,6 +252,45 @@ Item {
             verify(!document.properties(added))
         }
 
+        // Issue: the slot after a parallel block at the end of a lane was 8 px tall, and a near
+        // miss landed inside the block. While dragging, the lane opens a slot after the block,
+        // and the block's bottom edge belongs to the lane.
+        function test_dropJustAfterAParallelBlockAtTheEndOfALane_data() {
+            return [
+                { tag: "in the opened slot", below: 18 },
+                { tag: "on the block's bottom edge", below: -9 },
+            ]
+        }
+        function test_dropJustAfterAParallelBlockAtTheEndOfALane(data) {
+            const document = Fixture.load("harness-deploy.yaml")
+            const deployLane = "pipeline.stages[1].stage.steps"
+            verify(document.remove(deployLane + "[3].step")) // announce_deploy
+            verify(document.remove(deployLane + "[2].step")) // smoke_test: the block ends the lane
+            const host = openHost(document)
+            const block = element(host, deployLane + "[1].parallel")
+            verify(block)
+            const entry = paletteEntry(host, "Echo")
+            const start = entry.mapToItem(root, entry.width / 2, entry.height / 2)
+            mousePress(root, start.x, start.y, Qt.LeftButton)
+            const over = block.mapToItem(root, block.width / 3, block.height / 2)
+            for (let i = 1; i <= 10; ++i)
+                mouseMove(root, start.x + (over.x - start.x) * i / 10, start.y + (over.y - start.y) * i / 10,
+                          5, Qt.LeftButton)
+            tryVerify(() => host.canvas.controller.laneDragActive)
+            waitForRendering(host) // the slot opens
+            const end = block.mapToItem(root, block.width / 3, block.height + data.below)
+            mouseMove(root, end.x, end.y, 5, Qt.LeftButton)
+            // The Drag attached property delivers moves from a queued event.
+            tryVerify(() => host.canvas.controller.hover !== null
+                      && host.canvas.controller.hover.target.listPath === deployLane, 1000,
+                      "the pointer is after the block, in the lane")
+            compare(host.canvas.controller.hover.target.index, 2)
+            mouseRelease(root, end.x, end.y, Qt.LeftButton)
+            tryCompare(host.canvas, "selectedPath", deployLane + "[2].step")
+            compare(document.properties(deployLane + "[1].parallel").kind, "parallel")
+            compare(document.properties(deployLane + "[2].step").type, "Echo")
+        }
+
         function test_moveStepToAnotherStage() {
             const document = Fixture.load("harness-deploy.yaml")
             const host = openHost(document)

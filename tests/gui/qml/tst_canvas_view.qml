@@ -109,6 +109,57 @@ Item {
             compare(renameSpy.count, 2)
         }
 
+        // Issue: after the undo of a structural edit, Left/Right walked a stale registry
+        // (Right from the second item of a parallel block selected the next stage).
+        function test_keyboardAfterUndo_data() {
+            return [
+                { tag: "remove before the block", edit: "remove", path: buildLane + "[0].step" },
+                { tag: "remove in the block", edit: "remove", path: buildLane + "[1].parallel[0].step" },
+                { tag: "move out of the block", edit: "move", path: buildLane + "[1].parallel[1].step" },
+                { tag: "insert into the block", edit: "insert", path: buildLane + "[1].parallel" },
+                { tag: "beside the first step", edit: "beside", path: buildLane + "[0].step" },
+                { tag: "move beside into the block", edit: "moveBeside", path: buildLane + "[0].step" },
+            ]
+        }
+        function test_keyboardAfterUndo(data) {
+            const document = Fixture.load("harness-deploy.yaml")
+            const canvas = openCanvas(document)
+            if (data.edit === "remove")
+                verify(document.remove(data.path))
+            else if (data.edit === "move")
+                verify(document.move(data.path, buildLane, 0) !== "")
+            else if (data.edit === "beside")
+                verify(document.insertBeside("Shell", data.path) !== "")
+            else if (data.edit === "moveBeside")
+                verify(document.moveBeside(data.path, buildLane + "[1].parallel[1].step") !== "")
+            else
+                verify(document.insertNew("Shell", data.path, 1) !== "")
+            waitForRendering(canvas)
+            document.undo()
+            waitForRendering(canvas)
+            const first = element(canvas, buildLane + "[1].parallel[0].step")
+            verify(first)
+            mouseClick(first, first.width / 3, first.height / 2)
+            compare(canvas.selectedPath, buildLane + "[1].parallel[0].step")
+            keyClick(Qt.Key_Right)
+            compare(canvas.selectedPath, buildLane + "[1].parallel[1].step")
+            keyClick(Qt.Key_Right)
+            compare(canvas.selectedPath, buildLane + "[1].parallel[2].step")
+            keyClick(Qt.Key_Left)
+            compare(canvas.selectedPath, buildLane + "[1].parallel[1].step")
+            keyClick(Qt.Key_Up)
+            compare(canvas.selectedPath, buildLane + "[1].parallel[0].step")
+            keyClick(Qt.Key_Up)
+            keyClick(Qt.Key_Up)
+            compare(canvas.selectedPath, buildLane + "[0].step")
+            keyClick(Qt.Key_Down)
+            keyClick(Qt.Key_Down)
+            keyClick(Qt.Key_Right)
+            keyClick(Qt.Key_Right)
+            keyClick(Qt.Key_Right) // past the last item of the block: the next stage
+            compare(canvas.selectedPath, "pipeline.stages[1].stage")
+        }
+
         // Down goes on from a lane's last element into the container's rollback steps (and
         // error handler), Up comes back; at the end of a stage's lanes Down stays put.
         function test_keyboardCrossesLanes() {
@@ -249,8 +300,8 @@ Item {
             // only learning their new path.
             const registry = canvas.controller.registry
             const lane = "pipeline.stages[9].stage.steps"
-            const untouched = registry.get("pipeline.stages[0].stage.steps[0].step")
-            const shifted = registry.get(lane + "[10].step")
+            const untouched = canvas.controller.itemAt("pipeline.stages[0].stage.steps[0].step")
+            const shifted = canvas.controller.itemAt(lane + "[10].step")
             verify(untouched && shifted)
             Fixture.startTimer()
             const added = document.insertNew("Shell", lane, 10)
@@ -259,8 +310,8 @@ Item {
             tryVerify(() => registry.has(added))
             waitForRendering(canvas)
             const edited = Fixture.elapsedMs()
-            compare(registry.get("pipeline.stages[0].stage.steps[0].step"), untouched)
-            compare(registry.get(lane + "[11].step"), shifted)
+            compare(canvas.controller.itemAt("pipeline.stages[0].stage.steps[0].step"), untouched)
+            compare(canvas.controller.itemAt(lane + "[11].step"), shifted)
             compare(shifted.path, lane + "[11].step")
 
             // The same edit without a canvas: the document's own share.
