@@ -20,7 +20,8 @@ QtObject {
     property bool buildInBackground: false
     // Cards still being made in the background: the canvas shows once there are none.
     property int loadsPending: 0
-    // {zone, target: {listPath, index} or {beside}, allowed, noOp, rect, shape, laneDrag}
+    // {zone, target: {listPath, index} or {beside}, allowed, noOp, rect, shape, laneDrag,
+    // label (what the drop will do when a line does not say it: "In parallel with Deploy")}
     // or null
     property var hover: null
     // A step, group or parallel block is dragged over the canvas background (set by the
@@ -138,6 +139,14 @@ QtObject {
         return document.canMove(source.movePath, list, index)
     }
 
+    // A drop onto an element makes the two run at the same time: said in words on the
+    // indicator, because a stage dropped onto a stage making "Parallel stages" surprised people.
+    function besideLabel(path) {
+        const item = itemAt(path)
+        const name = item && item.name ? item.name : (item ? item.nodeId : "")
+        return qsTr("In parallel with %1").arg(name)
+    }
+
     function isNoOp(source, target) {
         if (source.movePath === "" || source.copy)
             return false
@@ -169,7 +178,8 @@ QtObject {
         hover = { zone: zone, target: target, allowed: allowed, noOp: noOp,
                   rect: allowed ? zone.indicatorRect(target) : zone.refusedRect(target),
                   shape: allowed ? zone.indicatorShape(target) : "box",
-                  laneDrag: keys.indexOf("pw-node") >= 0 }
+                  laneDrag: keys.indexOf("pw-node") >= 0,
+                  label: allowed && target.beside !== undefined ? besideLabel(target.beside) : "" }
         if (source.refused !== undefined)
             source.refused = !allowed
     }

@@ -19,10 +19,33 @@ Rectangle {
     width: shown ? hover.rect.width : 0
     height: shown ? hover.rect.height : 0
     z: 100
+    readonly property string label: shown && hover.label ? hover.label : ""
+
     radius: shape === "line" ? 2 : Theme.radius
-    color: shape === "line" ? tone : Theme.tint(tone, 0.08)
+    // A frame that makes elements parallel stands out: its label says what happens.
+    color: shape === "line" ? tone : Theme.tint(tone, label !== "" ? 0.18 : 0.08)
     border.width: shape === "line" ? 0 : 2
     border.color: tone
+
+    Rectangle {
+        objectName: "dropLabel"
+        visible: indicator.label !== ""
+        // Over a frame: at its top; beside a line (a step's right edge): to its right.
+        x: indicator.shape === "line" ? indicator.width + 4 : (indicator.width - width) / 2
+        y: indicator.shape === "line" ? (indicator.height - height) / 2 : 6
+        width: labelText.implicitWidth + 16
+        height: labelText.implicitHeight + 8
+        radius: height / 2
+        color: indicator.tone
+        Text {
+            id: labelText
+            anchors.centerIn: parent
+            text: "⇉ " + indicator.label
+            color: "white"
+            font.bold: true
+            font.pixelSize: Theme.smallFontSize
+        }
+    }
 
     ThemedIcon {
         visible: !indicator.allowed

@@ -104,7 +104,8 @@ Rectangle {
                 Label {
                     text: qsTr("Drag onto the canvas: between steps to add one there, onto a "
                                + "step's right edge to run it side by side, between stage "
-                               + "columns for stages.")
+                               + "columns for stages, onto the middle of a stage to run both "
+                               + "stages in parallel.")
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.smallFontSize
                     color: Theme.textMuted

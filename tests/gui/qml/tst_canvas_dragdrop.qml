@@ -403,6 +403,35 @@ Item {
             verify(!indicator.visible)
         }
 
+        // Issue: a stage dropped onto a stage silently made "Parallel stages". The middle of a
+        // stage column is that zone, and the indicator says so in words before the drop.
+        function test_stageOntoStageSaysParallel() {
+            const document = Fixture.load("harness-deploy.yaml")
+            const host = openHost(document)
+            const promote = element(host, "pipeline.stages[1].stage") // Deploy: in view
+            verify(promote)
+            const entry = paletteEntry(host, "Stage")
+            dragOver(entry, entry.width / 2, entry.height / 2, promote, promote.width / 2, 40)
+            tryVerify(() => host.canvas.controller.hover !== null
+                      && host.canvas.controller.hover.target.beside === "pipeline.stages[1].stage", 1000)
+            compare(host.canvas.controller.hover.label, "In parallel with Deploy")
+            const label = findChild(host.canvas, "dropLabel")
+            verify(label && label.visible, "the indicator says what the drop does")
+            const end = promote.mapToItem(root, promote.width / 2, 40)
+            mouseRelease(root, end.x, end.y, Qt.LeftButton)
+            tryVerify(() => document.properties("pipeline.stages[1].parallel")
+                      && document.properties("pipeline.stages[1].parallel").kind === "parallelStages")
+            // Between two steps nothing is labelled: the line says it.
+            const checkout = element(host, buildLane + "[0].step")
+            const echo = paletteEntry(host, "Echo")
+            dragOver(echo, echo.width / 2, echo.height / 2, checkout, checkout.width * 0.3, checkout.height + 4)
+            tryVerify(() => host.canvas.controller.hover !== null
+                      && host.canvas.controller.hover.target.listPath === buildLane, 1000)
+            compare(host.canvas.controller.hover.label, "")
+            const at = checkout.mapToItem(root, checkout.width * 0.3, checkout.height + 4)
+            mouseRelease(root, at.x, at.y, Qt.LeftButton)
+        }
+
         function test_stageGoesBetweenColumnsNotIntoLanes() {
             const document = Fixture.load("harness-deploy.yaml")
             const host = openHost(document)
