@@ -17,8 +17,8 @@ DocTree DocTree::number(double value)
 
 DocTree &DocTree::add(const QString &key, DocTree value)
 {
-    entries.emplace_back(key, std::move(value));
-    return entries.back().second;
+    entries.push_back({key, std::move(value)});
+    return entries.back().value;
 }
 
 DocTree &DocTree::append(DocTree value)
@@ -131,8 +131,8 @@ void emitJson(QByteArray &out, const DocTree &node, int indent)
         }
         out += "{\n";
         for (std::size_t i = 0; i < node.entries.size(); ++i) {
-            out += innerPad + jsonString(node.entries[i].first) + ": ";
-            emitJson(out, node.entries[i].second, indent + 1);
+            out += innerPad + jsonString(node.entries[i].key) + ": ";
+            emitJson(out, node.entries[i].value, indent + 1);
             out += i + 1 < node.entries.size() ? ",\n" : "\n";
         }
         out += pad + '}';

@@ -84,7 +84,7 @@ struct Node
     StepGroup *group() { return std::get_if<StepGroup>(&item); }
     const ParallelBlock *parallel() const { return std::get_if<ParallelBlock>(&item); }
     ParallelBlock *parallel() { return std::get_if<ParallelBlock>(&item); }
-    bool operator==(const Node &) const = default;
+    bool operator==(const Node &) const; // written out in Node.cpp (see there)
 };
 
 } // namespace pw::model

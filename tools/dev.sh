@@ -6,6 +6,7 @@
 #   tools/dev.sh test          install, build with warnings as errors, run every test
 #   tools/dev.sh sanitize      install, build with AddressSanitizer + UBSan, run every test
 #   tools/dev.sh tsan          install, build with ThreadSanitizer, run the engine's tests
+#   tools/dev.sh fuzz [SECONDS] install clang, fuzz the file loader and the expression checker
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +28,8 @@ packages=(
 # Only the tests need these: the HTML report is rendered in headless Chromium; the process
 # tests look for leftovers with pgrep (procps: not in minimal images).
 test_packages=(chromium procps)
+# The fuzz targets need clang and its libFuzzer runtime.
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 # install_missing [more packages...]
 install_missing() {
@@ -92,8 +95,12 @@ tsan)
     ctest --test-dir "$root/build-tsan" --output-on-failure --parallel "$jobs" \
         -R "^tst_(engine_smoke|semantics_.*|.*_executor|simple_executors|simple_command|retry_schedule|failure_strategy_resolver|run_store|resume_plan)$"
     ;;
+fuzz)
+    install_missing "${fuzz_packages[@]}"
+    PATH="/usr/lib/llvm-14/bin:$PATH" "$root/tools/fuzz.sh" "${2:-60}"
+    ;;
 *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
