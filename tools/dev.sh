@@ -87,13 +87,18 @@ sanitize)
     ;;
 tsan)
     install_missing
-    build "$root/build-tsan" -DCMAKE_BUILD_TYPE=Debug -DPW_WARNINGS_AS_ERRORS=ON \
-        -DPW_SANITIZE=thread -DPW_BUILD_GUI=OFF
     # The engine's threads: every engine suite, under ThreadSanitizer. Races inside Qt's own
     # network thread (Debian's Qt is not built with TSan) are suppressed in tools/tsan.supp.
+    # Only those suites are built (the command line and the other suites are not needed here:
+    # a quarter of the build, a minute of CI).
+    suites="^tst_(engine_smoke|semantics_.*|.*_executor|simple_executors|simple_command|retry_schedule|failure_strategy_resolver|run_store|resume_plan)$"
+    cmake -S "$root" -B "$root/build-tsan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPW_WARNINGS_AS_ERRORS=ON \
+        -DPW_SANITIZE=thread -DPW_BUILD_GUI=OFF
+    mapfile -t targets < <(ctest --test-dir "$root/build-tsan" -N -R "$suites" | sed -n 's/^ *Test *#[0-9]*: //p')
+    [ ${#targets[@]} -gt 0 ] || { echo "no engine suites found" >&2; exit 1; }
+    cmake --build "$root/build-tsan" --parallel "$jobs" --target "${targets[@]}"
     TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tools/tsan.supp" \
-    ctest --test-dir "$root/build-tsan" --output-on-failure --parallel "$jobs" \
-        -R "^tst_(engine_smoke|semantics_.*|.*_executor|simple_executors|simple_command|retry_schedule|failure_strategy_resolver|run_store|resume_plan)$"
+    ctest --test-dir "$root/build-tsan" --output-on-failure --parallel "$jobs" -R "$suites"
     ;;
 fuzz)
     install_missing "${fuzz_packages[@]}"
