@@ -32,16 +32,62 @@ QtObject {
     readonly property bool laneDragActive: laneDragOverBackground
                                            || (hover !== null && hover.laneDrag)
 
-    // Element path -> the NodeDelegates that say they stand there (the last one first
-    // asked), for keyboard navigation and scrolling into view. A list, because during a
-    // structural edit or its undo two delegates can hold one path for a moment (one on its
-    // way out): the one leaving must not take the other's entry with it.
+    // Element path -> the NodeDelegates that say they stand there (see ItemRegistry).
     // Not a notifying property on purpose: nothing binds to it.
-    // (A Map: deleting many keys of a plain object crashed Qt 6.4's V4 engine.)
-    property var registry: new Map()
+    readonly property ItemRegistry registry: ItemRegistry {}
     // False once the canvas is being torn down: its delegates then stop touching the registry.
     property bool alive: true
     property var pendingDrop: null
+
+    // Makes step cards only near the view (null: every card is made).
+    property ViewportCuller culler: null
+    // False while the canvas builds a whole outline (opening, another document): its cards
+    // wait for the culler. Afterwards a new card comes from an edit and is made at once.
+    property bool built: false
+    property real zoom: 1
+    // Below this zoom card text is too small to read: steps become compact blocks with their
+    // name large, stages show their titles large.
+    readonly property real compactZoom: 0.6
+    readonly property bool compact: zoom < compactZoom
+    // Crossing compactZoom remakes every card near the view; those are made between frames
+    // (a zoom step would otherwise hold the window for 0.3 s) and appear within a few frames.
+    property bool remaking: false
+    onCompactChanged: {
+        remaking = true
+        remakingDone.restart()
+    }
+    readonly property Timer remakingDone: Timer {
+        interval: 400
+        onTriggered: controller.remaking = false
+    }
+    // Shape of a step card ("s" summary, badge count, "r" run status) -> the height cards of
+    // that shape measured, for the places of cards not made yet.
+    property var cardHeights: ({})
+
+    function cardHeightFor(shape) {
+        const known = cardHeights[shape]
+        if (known !== undefined)
+            return known
+        // Until a card of that shape has been measured: title row, then a line each.
+        let height = 56
+        if (shape.startsWith("s"))
+            height += 22
+        if (shape.endsWith("r"))
+            height += 30
+        if (parseInt(shape.replace(/^s/, "")) > 0)
+            height += 28
+        return height
+    }
+
+    // The first card of a shape to be made says its height. Only the first: cards of one shape
+    // can differ by a pixel (a status line's text), and every change re-lays every place.
+    function learnCardHeight(shape, height) {
+        if (cardHeights[shape] !== undefined)
+            return
+        const heights = Object.assign({}, cardHeights)
+        heights[shape] = height
+        cardHeights = heights
+    }
 
     signal revealRequested(Item item)
     signal renameRequested(string path)
@@ -87,32 +133,18 @@ QtObject {
     }
 
     function register(path, item) {
-        if (!alive || path === "")
-            return
-        const holders = registry.get(path)
-        if (!holders)
-            registry.set(path, [item])
-        else if (holders.indexOf(item) < 0)
-            holders.push(item)
+        if (alive)
+            registry.add(path, item)
     }
 
     function unregister(path, item) {
-        if (!alive || path === "")
-            return
-        const holders = registry.get(path)
-        if (!holders)
-            return
-        const at = holders.indexOf(item)
-        if (at >= 0)
-            holders.splice(at, 1)
-        if (holders.length === 0)
-            registry.delete(path)
+        if (alive)
+            registry.remove(path, item)
     }
 
     // The delegate standing at `path` (the latest to say so), or null.
     function itemAt(path) {
-        const holders = registry.get(path)
-        return holders ? holders[holders.length - 1] : null
+        return registry.itemAt(path)
     }
 
     function reveal(path) {

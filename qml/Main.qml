@@ -19,6 +19,18 @@ ApplicationWindow {
     readonly property PipelineCanvas canvas: canvasArea.current
     property string selectedPath
     property string initialSelection // --select PATH: what the window starts with selected
+    // --zoom: the design canvas's zoom at start (0: fit to the window); -1: as it was.
+    property real initialZoom: -1
+    onInitialZoomChanged: {
+        if (initialZoom === 0)
+            designCanvas.fitToWindow()
+        else if (initialZoom > 0)
+            designCanvas.setZoom(initialZoom)
+    }
+    // Cards are still being made (in the background, or after a zoom across the compact
+    // threshold): a screenshot waits for them.
+    readonly property bool settling: designCanvas.building || designCanvas.controller.remaking
+                                     || (runCanvas.active && !runCanvas.ready)
 
     // Set once the user agreed to lose unsaved changes, so that close() goes through.
     property bool closeConfirmed: false
@@ -433,6 +445,7 @@ ApplicationWindow {
 
                 PipelineCanvas {
                     id: designCanvas
+                    objectName: "designCanvas"
                     anchors.fill: parent
                     document: window.document
                     visible: !window.monitor.showingRun

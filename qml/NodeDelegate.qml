@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Layouts
 import Pipewright
 
 // One row of the outline, drawn by the component for its kind: a stage column, a frame of
@@ -33,8 +34,45 @@ Loader {
 
     property string registeredPath: ""
 
+    // Step cards are made only near the view (see ViewportCuller), and below a readable zoom
+    // as compact blocks; until then the delegate holds the card's place at its height (the
+    // card's own once it has been made, else what cards of its shape measured).
+    readonly property bool culled: kind === "step" && controller.culler !== null
+    property bool nearView: false
+    readonly property string shape: (summary !== "" ? "s" : "") + badges.length + (runStatus !== "" ? "r" : "")
+    property real knownHeight: -1
+    readonly property real placeholderHeight: knownHeight > 0 ? knownHeight : controller.cardHeightFor(shape)
+    readonly property string wantedComponent: !culled ? componentFor(kind)
+                                              : !nearView ? ""
+                                              : controller.compact ? "CompactStepCard.qml" : "StepCard.qml"
+    readonly property real fullCardHeight: item && item.fullCard === true ? item.implicitHeight : -1
+    Layout.preferredWidth: culled && !item ? Theme.cardWidth : -1
+    Layout.preferredHeight: culled && (!item || item.fullCard !== true) ? placeholderHeight : -1
+    onFullCardHeightChanged: {
+        if (fullCardHeight > 0) {
+            knownHeight = fullCardHeight
+            controller.learnCardHeight(shape, fullCardHeight)
+        }
+    }
+    onShapeChanged: knownHeight = -1
+    // Required properties arrive after the first evaluation of the bindings above: load only
+    // once complete, and only what is not loaded yet (each load makes the whole subtree).
+    property bool complete: false
+    property string loadedComponent: ""
+    onWantedComponentChanged: if (complete) loadWanted()
+
+    function loadWanted() {
+        if (wantedComponent === loadedComponent)
+            return
+        loadedComponent = wantedComponent
+        if (wantedComponent === "")
+            node.source = ""
+        else
+            node.setSource(Qt.resolvedUrl(wantedComponent), { node: node })
+    }
+
     objectName: "element:" + path
-    asynchronous: controller.buildInBackground
+    asynchronous: controller.buildInBackground || (culled && controller.remaking)
 
     function updateRegistration() {
         controller.unregister(registeredPath, node)
@@ -62,14 +100,21 @@ Loader {
 
     Component.onCompleted: {
         updateRegistration()
-        const component = componentFor(kind)
-        if (component !== "")
-            node.setSource(Qt.resolvedUrl(component), { node: node })
+        complete = true
+        // A card an edit makes shows in the frame of the edit (it is where the user looks);
+        // the culler drops it later if it is far.
+        if (culled && controller.built)
+            nearView = true
+        if (culled)
+            controller.culler.track(node)
+        loadWanted()
         // A new element is selected before it exists; show it once it is laid out.
         if (selected)
             Qt.callLater(controller.reveal, path)
     }
     Component.onDestruction: {
+        if (culled)
+            controller.culler.untrack(node)
         controller.unregister(registeredPath, node)
         if (counted)
             controller.loadsPending--

@@ -83,6 +83,12 @@ Rectangle {
     Accessible.name: qsTr("Pipeline canvas")
 
     Component.onDestruction: canvasController.alive = false
+    Component.onCompleted: Qt.callLater(() => canvasController.built = true)
+    Connections {
+        target: canvas.outline
+        function onModelAboutToBeReset() { canvasController.built = false }
+        function onModelReset() { Qt.callLater(() => canvasController.built = true) }
+    }
 
     Keys.onPressed: event => {
         if (event.modifiers & Qt.ControlModifier) {
@@ -125,10 +131,20 @@ Rectangle {
         buildInBackground: canvas.buildInBackground
         scene: sceneItem
         proxy: dragProxy
+        culler: viewportCuller
+        zoom: canvas.zoom
         onRenameRequested: path => canvas.renameRequested(path)
         onStepMenuRequested: (path, stepId) => canvas.stepMenuRequested(path, stepId)
         onFocusRequested: canvas.forceActiveFocus()
         onRevealRequested: item => canvas.reveal(item)
+    }
+
+    ViewportCuller {
+        id: viewportCuller
+        objectName: "viewportCuller"
+        scene: sceneItem
+        viewport: Qt.rect(view.contentX / canvas.zoom, view.contentY / canvas.zoom,
+                          view.width / canvas.zoom, view.height / canvas.zoom)
     }
 
     Image {

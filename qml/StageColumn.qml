@@ -40,8 +40,25 @@ Rectangle {
             iconType: "Stage"
         }
 
+        // Zoomed out too far to read the header: the stage's name, large.
+        Label {
+            visible: stage.node.controller.compact
+            anchors.fill: parent
+            anchors.leftMargin: stage.padding
+            anchors.rightMargin: stage.padding
+            text: stage.node.name
+            color: Theme.text
+            font.pixelSize: 40
+            font.bold: true
+            fontSizeMode: Text.Fit
+            minimumPixelSize: 16
+            elide: Text.ElideRight
+            verticalAlignment: Text.AlignVCenter
+        }
+
         ColumnLayout {
             id: headerBody
+            opacity: stage.node.controller.compact ? 0 : 1
             x: stage.padding
             y: 12
             width: stage.width - 2 * stage.padding

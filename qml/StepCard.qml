@@ -9,6 +9,8 @@ Rectangle {
     id: card
 
     required property NodeDelegate node
+    // Its height is the step's real one (the compact block borrows it, see NodeDelegate).
+    readonly property bool fullCard: true
 
     implicitWidth: Theme.cardWidth
     implicitHeight: body.implicitHeight + 20

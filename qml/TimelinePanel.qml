@@ -25,7 +25,8 @@ Item {
     readonly property int labelWidth: 190
     readonly property double now: monitor.live ? Ticker.now : 0
     readonly property double endMs: timeline.endMs > 0 ? timeline.endMs : Math.max(now, timeline.startMs)
-    readonly property double spanMs: Math.max(1000, endMs - timeline.startMs)
+    // No run yet (startMs 0): one second, not the time since 1970.
+    readonly property double spanMs: timeline.startMs > 0 ? Math.max(1000, endMs - timeline.startMs) : 1000
     readonly property double contentWidth: labelWidth + spanMs / 1000 * pixelsPerSecond + 40
 
     function xOf(ms) {

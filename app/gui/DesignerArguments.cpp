@@ -67,8 +67,14 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
         QStringLiteral("With --screenshot: take it this long after the start (e.g. 2s, 500ms), "
                        "showing the run live at that moment."),
         QStringLiteral("DURATION"));
+    const QCommandLineOption zoom(
+        QStringLiteral("zoom"),
+        QStringLiteral("Start the canvas at this zoom: a percentage from 10 to 200 (e.g. 25%), or 'fit' "
+                       "to show the whole pipeline."),
+        QStringLiteral("PERCENT|fit"));
     parser.addOption(help);
     parser.addOption(screenshot);
+    parser.addOption(zoom);
     parser.addOption(select);
     parser.addOption(db);
     parser.addOption(run);
@@ -98,6 +104,21 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
     result.selection = parser.value(select);
     if (parser.isSet(select) && !result.selection.startsWith(u"pipeline"))
         return usageError(QStringLiteral("--select needs an element path starting with 'pipeline'"));
+    if (parser.isSet(zoom)) {
+        QString text = parser.value(zoom).trimmed();
+        if (text == u"fit") {
+            result.zoom = 0;
+        } else {
+            if (text.endsWith(u'%'))
+                text.chop(1);
+            bool number = false;
+            const double percent = text.toDouble(&number);
+            if (!number || percent < 10 || percent > 200)
+                return usageError(QStringLiteral("--zoom: expected a percentage from 10 to 200 or 'fit', got '%1'")
+                                      .arg(parser.value(zoom)));
+            result.zoom = percent / 100;
+        }
+    }
     result.databasePath = parser.value(db);
     result.run = parser.isSet(run);
     result.inputs = parser.values(input);

@@ -15,6 +15,9 @@ struct DesignerArguments
     // Element path selected at start (pipeline.stages[0].stage.steps[1].step), so that a
     // screenshot can show a step's property panel; empty: nothing selected.
     QString selection;
+    // --zoom: the canvas's zoom at start, 0.1-2 (1 is 100 %); 0: fit the pipeline to the
+    // window; unset: as the user left it.
+    std::optional<double> zoom;
     QString databasePath; // --db: the run store (empty: the user's default)
     bool run = false; // --run: start FILE's pipeline at once
     QStringList inputs; // --input ID=VALUE, for --run

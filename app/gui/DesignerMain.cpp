@@ -10,6 +10,8 @@
 #include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+
+#include <memory>
 #include <QTimer>
 
 #include <cstdio>
@@ -55,6 +57,14 @@ int runDesigner(int &argc, char **argv)
     }
 
     TrayNotifier tray(monitor.notifications(), window);
+    if (arguments.zoom) {
+        // Once the window has its size: fitting an unsized canvas would zoom to the minimum.
+        auto applied = std::make_shared<QMetaObject::Connection>();
+        *applied = QObject::connect(window, &QQuickWindow::frameSwapped, window, [window, applied, zoom = *arguments.zoom] {
+            QObject::disconnect(*applied);
+            window->setProperty("initialZoom", zoom);
+        }, Qt::QueuedConnection);
+    }
 
     if (arguments.run) {
         QVariantMap inputs;

@@ -50,6 +50,11 @@ void saveScreenshotWhenRendered(QQuickWindow *window, const QString &pngPath,
     // frameSwapped may come from the render thread: hop to the GUI thread before grabbing.
     state->frameConnection = QObject::connect(window, &QQuickWindow::frameSwapped, window,
         [state, target, grab]() {
+            // Frames while the window says it is still making cards do not count.
+            if (target && target->property("settling").toBool()) {
+                target->update();
+                return;
+            }
             if (++state->frames == kFramesBeforeGrab)
                 QTimer::singleShot(0, target, grab);
             else if (target)

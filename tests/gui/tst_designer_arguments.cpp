@@ -12,6 +12,8 @@ class DesignerArgumentsTest : public QObject
 private slots:
     void parses_data();
     void parses();
+    void zoom_data();
+    void zoom();
 };
 
 void DesignerArgumentsTest::parses_data()
@@ -72,6 +74,35 @@ void DesignerArgumentsTest::parses()
         const qsizetype select = arguments.indexOf(QStringLiteral("--select"));
         QCOMPARE(parsed.selection, select < 0 ? QString() : arguments.at(select + 1));
     }
+}
+
+void DesignerArgumentsTest::zoom_data()
+{
+    QTest::addColumn<QString>("given");
+    QTest::addColumn<double>("zoom"); // -1: refused
+    QTest::newRow("percent") << QStringLiteral("25%") << 0.25;
+    QTest::newRow("number") << QStringLiteral("150") << 1.5;
+    QTest::newRow("fit") << QStringLiteral("fit") << 0.0;
+    QTest::newRow("too small") << QStringLiteral("5%") << -1.0;
+    QTest::newRow("too large") << QStringLiteral("250") << -1.0;
+    QTest::newRow("not a number") << QStringLiteral("wide") << -1.0;
+}
+
+void DesignerArgumentsTest::zoom()
+{
+    QFETCH(QString, given);
+    QFETCH(double, zoom);
+    const DesignerArguments parsed = parseDesignerArguments(
+        {QStringLiteral("pipewright"), QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"), QStringLiteral("--zoom"), given});
+    if (zoom < 0) {
+        QCOMPARE(parsed.exitCode.value_or(-1), 2);
+        QVERIFY2(parsed.message.contains(QStringLiteral("--zoom: expected a percentage from 10 to 200 or 'fit'")),
+                 qPrintable(parsed.message));
+        return;
+    }
+    QVERIFY2(!parsed.exitCode, qPrintable(parsed.message));
+    QVERIFY(parsed.zoom.has_value());
+    QCOMPARE(*parsed.zoom, zoom);
 }
 
 QTEST_GUILESS_MAIN(DesignerArgumentsTest)

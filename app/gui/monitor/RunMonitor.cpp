@@ -444,9 +444,11 @@ void RunMonitor::runStarted(const QString &runId, const engine::RunSnapshot &ini
     const QString label = std::exchange(m_pendingLabel, {});
     m_requests->clear();
     const std::optional<model::Pipeline> pipeline = std::exchange(m_pendingPipeline, std::nullopt);
+    // The timeline first: the window reacts to show() at once, and a timeline still holding
+    // no run would span from 1970 to now (400 axis labels made and dropped in one frame).
+    m_timeline->reset(initial, {}, {});
     show(initial, std::exchange(m_pendingText, {}), true, pipeline ? &*pipeline : nullptr,
          std::exchange(m_pendingProblems, {}));
-    m_timeline->reset(initial, {}, {});
     notify(tr("Run %1 of %2 started").arg(runId, label), QStringLiteral("info"));
     m_historyModel->refresh();
 }

@@ -1,0 +1,112 @@
+#include "ViewportCuller.h"
+
+namespace pw::gui {
+
+ViewportCuller::ViewportCuller(QQuickItem *parent) : QQuickItem(parent) {}
+
+void ViewportCuller::setScene(QQuickItem *scene)
+{
+    if (m_scene == scene)
+        return;
+    if (m_scene)
+        disconnect(m_scene, nullptr, this, nullptr);
+    m_scene = scene;
+    if (m_scene) {
+        // The scene grows or shrinks when anything in it is laid out anew.
+        connect(m_scene, &QQuickItem::widthChanged, this, &ViewportCuller::refresh);
+        connect(m_scene, &QQuickItem::heightChanged, this, &ViewportCuller::refresh);
+    }
+    emit sceneChanged();
+    polish();
+}
+
+void ViewportCuller::setViewport(const QRectF &viewport)
+{
+    if (m_viewport == viewport)
+        return;
+    m_viewport = viewport;
+    emit viewportChanged();
+    polish();
+}
+
+void ViewportCuller::setMargin(qreal margin)
+{
+    if (qFuzzyCompare(m_margin, margin))
+        return;
+    m_margin = margin;
+    emit marginChanged();
+    polish();
+}
+
+void ViewportCuller::track(QQuickItem *item)
+{
+    if (!item || m_items.contains(item))
+        return;
+    // An item may start near (one an edit just made, most likely where the user looks).
+    const bool near = item->property("nearView").toBool();
+    m_items.insert(item, near);
+    if (near) {
+        ++m_nearCount;
+        emit nearCountChanged();
+    }
+    connect(item, &QQuickItem::yChanged, this, &ViewportCuller::refresh);
+    connect(item, &QQuickItem::xChanged, this, &ViewportCuller::refresh);
+    connect(item, &QQuickItem::heightChanged, this, &ViewportCuller::refresh);
+    connect(item, &QQuickItem::widthChanged, this, &ViewportCuller::refresh);
+    // QML calls untrack on destruction; this covers items destroyed any other way.
+    connect(item, &QObject::destroyed, this, [this](QObject *object) {
+        const auto found = m_items.find(static_cast<QQuickItem *>(object));
+        if (found != m_items.end()) {
+            m_nearCount -= found.value() ? 1 : 0;
+            m_items.erase(found);
+            emit nearCountChanged();
+        }
+    });
+    polish();
+}
+
+void ViewportCuller::untrack(QQuickItem *item)
+{
+    const auto found = m_items.find(item);
+    if (found == m_items.end())
+        return;
+    disconnect(item, nullptr, this, nullptr);
+    if (found.value()) {
+        --m_nearCount;
+        emit nearCountChanged();
+    }
+    m_items.erase(found);
+}
+
+void ViewportCuller::updatePolish()
+{
+    if (!m_scene || m_viewport.isEmpty())
+        return;
+    const qreal loadX = m_viewport.width() * m_margin;
+    const qreal loadY = m_viewport.height() * m_margin;
+    const QRectF loadArea = m_viewport.adjusted(-loadX, -loadY, loadX, loadY);
+    const QRectF keepArea = m_viewport.adjusted(-2 * loadX, -2 * loadY, 2 * loadX, 2 * loadY);
+    const int nearBefore = m_nearCount;
+    // Copy the keys: an item that loads may create or destroy other tracked items.
+    const QList<QQuickItem *> items = m_items.keys();
+    for (QQuickItem *item : items) {
+        const auto found = m_items.find(item);
+        // An item its layout has not placed yet has no size: deciding now would make every
+        // card at once (they all stand at 0,0). Its size comes with a change signal.
+        if (found == m_items.end() || item->width() <= 0 || item->height() <= 0 || !item->window())
+            continue;
+        const QRectF rect = item->mapRectToItem(m_scene, QRectF(0, 0, item->width(), item->height()));
+        const bool near = found.value() ? keepArea.intersects(rect) : loadArea.intersects(rect);
+        if (near == found.value())
+            continue;
+        found.value() = near; // before the item reacts: it may untrack itself or others
+        m_nearCount += near ? 1 : -1;
+        // The item reacts at once (a Loader makes or drops its card), which may move other
+        // tracked items and ask for another polish pass: that pass comes in this same frame.
+        item->setProperty("nearView", near);
+    }
+    if (m_nearCount != nearBefore)
+        emit nearCountChanged();
+}
+
+} // namespace pw::gui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QHash>
+#include <QQuickItem>
+#include <QRectF>
+#include <QtQml/qqmlregistration.h>
+
+namespace pw::gui {
+
+// Tells the items of a big scene whether they are near the view, so that only those build
+// their content: 1,000 full step cards took 1.3 s to make and every frame walked all of
+// them. Each tracked item gets its `nearView` property set: true once it comes within
+// `margin` (a fraction of the view's size) of the view, false again only when it is more
+// than twice that far, so that scrolling back and forth does not rebuild cards at the edge.
+//
+// It decides in the window's polish pass (updatePolish), the moment the layouts settle:
+// cards that load there change the layout, which asks for another pass in the same frame,
+// so a frame never shows a place where a card should be but is not yet.
+class ViewportCuller : public QQuickItem
+{
+    Q_OBJECT
+    QML_ELEMENT
+    // What the tracked items' positions are measured in (the canvas's scene).
+    Q_PROPERTY(QQuickItem *scene READ scene WRITE setScene NOTIFY sceneChanged)
+    // The visible part of the scene, in the scene's coordinates.
+    Q_PROPERTY(QRectF viewport READ viewport WRITE setViewport NOTIFY viewportChanged)
+    Q_PROPERTY(qreal margin READ margin WRITE setMargin NOTIFY marginChanged)
+    // How many tracked items are near the view now (for tests and benchmarks).
+    Q_PROPERTY(int nearCount READ nearCount NOTIFY nearCountChanged)
+
+public:
+    explicit ViewportCuller(QQuickItem *parent = nullptr);
+
+    QQuickItem *scene() const { return m_scene; }
+    void setScene(QQuickItem *scene);
+    QRectF viewport() const { return m_viewport; }
+    void setViewport(const QRectF &viewport);
+    qreal margin() const { return m_margin; }
+    void setMargin(qreal margin);
+    int nearCount() const { return m_nearCount; }
+
+    // Starts deciding for `item`, from the `nearView` it has now.
+    Q_INVOKABLE void track(QQuickItem *item);
+    Q_INVOKABLE void untrack(QQuickItem *item);
+    // Something moved that the tracked items' own geometry does not tell (a header above a
+    // lane grew): decide again.
+    Q_INVOKABLE void refresh() { polish(); }
+
+signals:
+    void sceneChanged();
+    void viewportChanged();
+    void marginChanged();
+    void nearCountChanged();
+
+protected:
+    void updatePolish() override;
+
+private:
+    QQuickItem *m_scene = nullptr;
+    QRectF m_viewport;
+    qreal m_margin = 0.5;
+    QHash<QQuickItem *, bool> m_items; // item -> near the view
+    int m_nearCount = 0;
+};
+
+} // namespace pw::gui

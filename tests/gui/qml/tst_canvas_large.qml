@@ -1,0 +1,113 @@
+import QtQuick
+import QtTest
+import Pipewright
+import PipewrightTest
+
+// A large pipeline on the canvas: only the cards near the view are made (and their places
+// keep the cards' height, so nothing jumps when they are made), selecting a far card makes
+// it and scrolls to it, and below a readable zoom cards become compact blocks that still
+// select. The root is a plain Item: Qt 6.4 delivers no input to a TestCase's children.
+Item {
+    id: root
+    width: 1200
+    height: 700
+
+    TestCase {
+        id: testCase
+        name: "CanvasLarge"
+        when: windowShown
+
+        Component {
+            id: canvasComponent
+            PipelineCanvas {
+                width: root.width
+                height: root.height
+            }
+        }
+
+        function init() {
+            if (Fixture.takeWarnings)
+                Fixture.takeWarnings()
+        }
+
+        function cleanup() {
+            if (Fixture.takeWarnings)
+                compare(Fixture.takeWarnings(), [], "no warnings while the test ran")
+            Fixture.release()
+        }
+
+        // 400 Shell steps in two stages: two columns 200 cards tall.
+        function openLarge() {
+            const file = Fixture.writeLargePipeline(400, 2)
+            verify(file !== "")
+            const canvas = createTemporaryObject(canvasComponent, root, { document: Fixture.load(file) })
+            verify(canvas)
+            waitForRendering(canvas)
+            return canvas
+        }
+
+        function place(canvas, stage, step) {
+            return canvas.controller.itemAt("pipeline.stages[" + stage + "].stage.steps[" + step + "].step")
+        }
+
+        function test_onlyCardsNearTheViewAreMade() {
+            const canvas = openLarge()
+            const culler = findChild(canvas, "viewportCuller")
+            // Every step has its place (keyboard, drops and scrolling need them)...
+            compare(Array.from(canvas.controller.registry.keys()).filter(p => p.endsWith(".step")).length, 400)
+            // ...but the cards are those near the view: two columns of a few screens' worth.
+            const first = place(canvas, 0, 0)
+            const last = place(canvas, 0, 199)
+            verify(first.item && first.item.fullCard, "the first card is made")
+            compare(last.item, null, "the card 200 places down is not made")
+            verify(culler.nearCount > 10 && culler.nearCount < 80, "cards made: " + culler.nearCount)
+            // Places hold the height cards of their shape have: all cards here look alike.
+            fuzzyCompare(last.height, first.height, 0.5)
+        }
+
+        function test_selectingAFarCardMakesItAndScrollsToIt() {
+            const canvas = openLarge()
+            const last = place(canvas, 1, 199)
+            compare(last.item, null)
+            const heightBefore = last.height
+            canvas.selectedPath = last.path
+            tryVerify(() => last.item !== null && last.item.fullCard === true, 2000, "the selected card is made")
+            waitForRendering(canvas)
+            // It is on screen: made where its place was, without moving what is around it.
+            const view = findChild(canvas, "canvasView")
+            const onScreen = last.mapToItem(canvas, 0, 0)
+            verify(onScreen.y >= 0 && onScreen.y + last.height <= view.height, "card at " + onScreen.y)
+            fuzzyCompare(last.height, heightBefore, 0.5)
+            verify(last.item.border.color === Theme.accent || last.selected)
+            // The cards left behind at the top are dropped again.
+            tryVerify(() => place(canvas, 0, 0).item === null, 2000, "the first card is dropped once far away")
+            // Up from the last card walks to the card above, made as it comes into view.
+            canvas.forceActiveFocus()
+            keyClick(Qt.Key_Up)
+            compare(canvas.selectedPath, place(canvas, 1, 198).path)
+            verify(place(canvas, 1, 198).item !== null)
+        }
+
+        function test_compactBlocksBelowAReadableZoom() {
+            const canvas = openLarge()
+            const first = place(canvas, 0, 0)
+            const height = first.height
+            canvas.setZoom(0.3)
+            waitForRendering(canvas)
+            tryVerify(() => first.item !== null && first.item.fullCard === false, 2000, "a compact block")
+            verify(canvas.controller.compact)
+            // The block keeps the card's place: zooming moves nothing.
+            fuzzyCompare(first.height, height, 0.5)
+            // Far more of the pipeline is in view now, and its blocks are made.
+            tryVerify(() => place(canvas, 0, 30).item !== null, 2000)
+            // A click on a block selects its step, as on a card.
+            const centre = first.mapToItem(canvas, first.width / 2, first.height / 2)
+            mouseClick(canvas, centre.x, centre.y)
+            compare(canvas.selectedPath, first.path)
+            // Back to 100 %: full cards again.
+            canvas.resetZoom()
+            tryVerify(() => first.item !== null && first.item.fullCard === true, 2000, "a full card again")
+            verify(!canvas.controller.compact)
+        }
+    }
+}
