@@ -294,6 +294,13 @@ ApplicationWindow {
         onTriggered: propertyPanel.focusName()
     }
     Action {
+        id: findAction
+        text: qsTr("&Find…")
+        shortcut: StandardKey.Find
+        enabled: window.shownDocument.hasPipeline
+        onTriggered: canvas.openFind()
+    }
+    Action {
         id: zoomInAction
         text: qsTr("Zoom &In")
         shortcut: "Ctrl++"
@@ -371,6 +378,7 @@ ApplicationWindow {
             MenuItem { action: deleteAction }
             MenuSeparator {}
             MenuItem { action: renameAction }
+            MenuItem { action: findAction }
         }
         Menu {
             title: qsTr("&Run")

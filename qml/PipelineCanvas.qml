@@ -57,6 +57,21 @@ Rectangle {
         view.contentY = 0
     }
 
+    // Ctrl+F: the find bar.
+    function openFind() { findBar.open() }
+
+    // Scrolls so that the element at `path` is in the middle of the view (as far as the
+    // scene allows).
+    function centreOn(path) {
+        const item = canvasController.itemAt(path)
+        if (!item)
+            return
+        const r = item.mapToItem(view.contentItem, 0, 0, item.width, item.height)
+        view.contentX = Math.max(0, Math.min(r.x + r.width / 2 - view.width / 2, view.contentWidth - view.width))
+        view.contentY = Math.max(0, Math.min(r.y + Math.min(r.height, view.height) / 2 - view.height / 2,
+                                             view.contentHeight - view.height))
+    }
+
     // Scrolls as little as possible to show the item, its top left corner first.
     function reveal(item) {
         const r = item.mapToItem(view.contentItem, 0, 0, item.width, item.height)
@@ -92,7 +107,9 @@ Rectangle {
 
     Keys.onPressed: event => {
         if (event.modifiers & Qt.ControlModifier) {
-            if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal)
+            if (event.key === Qt.Key_F)
+                canvas.openFind()
+            else if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal)
                 canvas.zoomIn()
             else if (event.key === Qt.Key_Minus)
                 canvas.zoomOut()
@@ -296,6 +313,20 @@ Rectangle {
         zoom: canvas.zoom
         onZoomRequested: value => canvas.setZoom(value)
         onFitRequested: canvas.fitToWindow()
+    }
+
+    FindBar {
+        id: findBar
+        objectName: "findBar"
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: 10
+        outline: canvas.outline
+        onMatchChosen: path => {
+            canvasController.selectedPath = path
+            canvas.centreOn(path)
+        }
+        onClosed: canvas.forceActiveFocus()
     }
 
     EmptyCanvasHint {

@@ -47,6 +47,7 @@ void addNode(OutlineItem &parent, const Node &node, OutlineLane lane, int index)
         item->name = displayName(step->name, step->id);
         item->stepType = toString(step->type());
         item->summary = stepSummary(*step);
+        item->searchText = stepSearchText(*step);
         item->badges = stepBadges(*step);
         parent.addChild(std::move(item));
     } else if (const StepGroup *group = node.group()) {
@@ -112,6 +113,25 @@ QString stepSummary(const Step &step)
                 return firstLine(spec.condition);
             else
                 return firstLine(spec.message); // Echo, Fail, Approval
+        },
+        step.spec);
+}
+
+QString stepSearchText(const Step &step)
+{
+    return std::visit(
+        [](const auto &spec) -> QString {
+            using Spec = std::decay_t<decltype(spec)>;
+            if constexpr (std::is_same_v<Spec, ShellSpec>)
+                return spec.command;
+            else if constexpr (std::is_same_v<Spec, HttpSpec>)
+                return spec.method.value_or(QStringLiteral("GET")) + u' ' + spec.url;
+            else if constexpr (std::is_same_v<Spec, WaitSpec>)
+                return QString();
+            else if constexpr (std::is_same_v<Spec, VerifySpec>)
+                return spec.condition;
+            else
+                return spec.message; // Echo, Fail, Approval
         },
         step.spec);
 }

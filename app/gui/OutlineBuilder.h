@@ -23,5 +23,7 @@ void annotateProblems(OutlineItem &root, const model::Problems &problems);
 
 // One line saying what a step does (its command, URL, message, ...), for the card.
 QString stepSummary(const model::Step &step);
+// All of what a step does (the whole command, URL, message or condition), for Find.
+QString stepSearchText(const model::Step &step);
 
 } // namespace pw::gui

@@ -28,6 +28,7 @@ struct OutlineItem
     QString description;
     QString stepType; // steps only
     QString summary; // steps only: what the step does, on one line
+    QString searchText; // steps only: all of what it does (the whole command), for Find
     QVariantList badges; // {kind, label, detail} maps, see NodeBadges.h
     QString path; // element path, or lane path for lanes (see ElementPath.h)
     QString problemSeverity; // "error", "warning" or empty

@@ -145,6 +145,7 @@ void PipelineOutline::updateRow(OutlineItem &current, const OutlineItem &fresh)
     take(current.stepType, fresh.stepType, StepTypeRole);
     take(current.summary, fresh.summary, SummaryRole);
     take(current.path, fresh.path, PathRole);
+    current.searchText = fresh.searchText; // no role shows it
     take(current.problemSeverity, fresh.problemSeverity, ProblemSeverityRole);
     take(current.problemText, fresh.problemText, ProblemTextRole);
     if (current.badges != fresh.badges) {
@@ -442,6 +443,26 @@ QString PipelineOutline::pathOfNode(const QString &nodeId)
     ensureRowIndex();
     const OutlineItem *item = m_rowOfNode.value(nodeId);
     return item ? item->path : QString();
+}
+
+QStringList PipelineOutline::find(const QString &text) const
+{
+    QStringList paths;
+    const QString wanted = text.trimmed();
+    if (!m_root || wanted.isEmpty())
+        return paths;
+    // Depth first is the canvas's reading order: stages left to right, each lane top down.
+    const auto visit = [&](const auto &self, const OutlineItem &item) -> void {
+        const bool element = item.kind == OutlineKind::Step || item.kind == OutlineKind::StepGroup
+                             || item.kind == OutlineKind::Stage;
+        if (element && (item.nodeId.contains(wanted, Qt::CaseInsensitive) || item.name.contains(wanted, Qt::CaseInsensitive)
+                        || item.searchText.contains(wanted, Qt::CaseInsensitive)))
+            paths << item.path;
+        for (const auto &child : item.children)
+            self(self, *child);
+    };
+    visit(visit, *m_root);
+    return paths;
 }
 
 QString PipelineOutline::nodeIdAt(const QString &path)

@@ -61,6 +61,9 @@ public:
     // The element path of a node (step, group, stage) by id, "" when there is none; and back.
     Q_INVOKABLE QString pathOfNode(const QString &nodeId);
     Q_INVOKABLE QString nodeIdAt(const QString &path);
+    // The paths of the steps, groups and stages whose id, name or whole command (URL,
+    // message, condition) contain `text` (any case), in the canvas's reading order.
+    Q_INVOKABLE QStringList find(const QString &text) const;
 
     // Stages of the pipeline, those side by side in parallel frames included.
     int stageCount() const { return m_stageCount; }

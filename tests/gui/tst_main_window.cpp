@@ -401,6 +401,19 @@ void MainWindowTest::opensEveryDialogAndView()
     QTRY_VERIFY(!stepMenu->property("visible").toBool());
     window->setProperty("selectedPath", QString());
 
+    // Ctrl+F: the canvas's find bar finds a step by its command and selects it.
+    QTest::keyClick(window, Qt::Key_F, Qt::ControlModifier);
+    auto *findBar = findItem(window->contentItem(), QStringLiteral("findBar"));
+    QVERIFY(findBar);
+    QTRY_VERIFY(findBar->isVisible());
+    for (const char letter : QByteArrayLiteral("checkout"))
+        QTest::keyClick(window, letter);
+    QTRY_COMPARE(window->property("selectedPath").toString(), checkout);
+    QVERIFY(!window->grabWindow().isNull());
+    QTest::keyClick(window, Qt::Key_Escape);
+    QTRY_VERIFY(!findBar->isVisible());
+    window->setProperty("selectedPath", QString());
+
     // A run: its header, the canvas statuses, an intervention dialog, every tab with data.
     QSignalSpy ended(m_monitor.get(), &gui::RunMonitor::runEnded);
     QSignalSpy attention(m_monitor.get(), &gui::RunMonitor::attentionNeeded);

@@ -109,5 +109,48 @@ Item {
             tryVerify(() => first.item !== null && first.item.fullCard === true, 2000, "a full card again")
             verify(!canvas.controller.compact)
         }
+    
+        function test_findGoesThroughMatchesAndCentresThem() {
+            const canvas = openLarge()
+            canvas.forceActiveFocus()
+            keyClick(Qt.Key_F, Qt.ControlModifier)
+            const bar = findChild(canvas, "findBar")
+            const field = findChild(canvas, "findField")
+            verify(bar.visible)
+            tryVerify(() => field.activeFocus)
+            // By id: step_39 and step_390 to step_399.
+            for (const ch of "step_39")
+                keyClick(ch)
+            compare(bar.matches.length, 11)
+            compare(findChild(canvas, "findCount").text, "1 of 11")
+            compare(canvas.selectedPath, place(canvas, 0, 39).path)
+            // The next one is far down the second column: selected, made and centred.
+            keyClick(Qt.Key_Return)
+            const far = place(canvas, 1, 190)
+            compare(canvas.selectedPath, far.path)
+            compare(findChild(canvas, "findCount").text, "2 of 11")
+            tryVerify(() => far.item !== null && far.item.fullCard === true, 2000)
+            const view = findChild(canvas, "canvasView")
+            const centre = far.mapToItem(view, far.width / 2, far.height / 2)
+            verify(Math.abs(centre.y - view.height / 2) < 30, "centred vertically: " + centre.y)
+            // Back with Shift+Enter, round to the last from the first.
+            keyClick(Qt.Key_Return, Qt.ShiftModifier)
+            compare(canvas.selectedPath, place(canvas, 0, 39).path)
+            keyClick(Qt.Key_Return, Qt.ShiftModifier)
+            compare(canvas.selectedPath, place(canvas, 1, 199).path)
+            // By the text of the command ("echo 123" is step_123's command alone).
+            field.selectAll()
+            keyClick(Qt.Key_Backspace)
+            for (const ch of "echo 123")
+                keyClick(ch)
+            compare(bar.matches, [place(canvas, 0, 123).path])
+            // Nothing found says so.
+            keyClick("x")
+            compare(findChild(canvas, "findCount").text, "No match")
+            // Escape closes it and gives the keyboard back to the canvas.
+            keyClick(Qt.Key_Escape)
+            verify(!bar.visible)
+            tryVerify(() => canvas.activeFocus)
+        }
     }
 }
