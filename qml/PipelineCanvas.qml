@@ -315,6 +315,17 @@ Rectangle {
         onFitRequested: canvas.fitToWindow()
     }
 
+    Minimap {
+        objectName: "minimap"
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: 24 // clear of the edges that scroll while dragging
+        scene: sceneItem
+        columns: stages
+        view: view
+        zoom: canvas.zoom
+    }
+
     FindBar {
         id: findBar
         objectName: "findBar"

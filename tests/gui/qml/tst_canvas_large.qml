@@ -152,5 +152,31 @@ Item {
             verify(!bar.visible)
             tryVerify(() => canvas.activeFocus)
         }
+    
+        function test_minimapShowsAndMovesTheView() {
+            const canvas = openLarge()
+            const map = findChild(canvas, "minimap")
+            const frame = findChild(canvas, "minimapViewFrame")
+            const view = findChild(canvas, "canvasView")
+            verify(map.visible, "a pipeline larger than the view has an overview")
+            compare(view.contentY, 0)
+            const frameTop = frame.y
+            // A click near the bottom of the overview brings the end of the columns into view.
+            mouseClick(map, map.width / 2, map.height - 3)
+            verify(view.contentY > view.contentHeight / 2, "scrolled to " + view.contentY)
+            verify(frame.y > frameTop, "the frame follows the view")
+            // Scrolling the canvas moves the frame too.
+            view.contentY = 0
+            compare(frame.y, frameTop)
+        }
+
+        function test_noMinimapWhenThePipelineFits() {
+            const canvas = createTemporaryObject(canvasComponent, root, { document: Fixture.load("harness-deploy.yaml") })
+            waitForRendering(canvas)
+            canvas.fitToWindow()
+            const view = findChild(canvas, "canvasView")
+            tryVerify(() => view.contentWidth <= view.width + 1 && view.contentHeight <= view.height + 1)
+            verify(!findChild(canvas, "minimap").visible)
+        }
     }
 }
