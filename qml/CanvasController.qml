@@ -39,11 +39,28 @@ QtObject {
     property bool alive: true
     property var pendingDrop: null
 
+    // The stages and groups the user collapsed (remembered per file).
+    readonly property CollapsedElements collapsed: CollapsedElements {
+        filePath: controller.document ? controller.document.filePath : ""
+    }
+    // Selecting something inside a collapsed element (Find, the keyboard, the Problems
+    // panel) opens it.
+    onSelectedPathChanged: {
+        if (!document || selectedPath === "")
+            return
+        for (const id of collapsed.ids) {
+            const path = document.outline.pathOfNode(id)
+            if (path !== "" && selectedPath.startsWith(path + "."))
+                collapsed.setCollapsed(id, false)
+        }
+    }
+
     // Makes step cards only near the view (null: every card is made).
     property ViewportCuller culler: null
-    // False while the canvas builds a whole outline (opening, another document): its cards
-    // wait for the culler. Afterwards a new card comes from an edit and is made at once.
-    property bool built: false
+    // True while an edit inserts rows into the outline: their cards are made at once, in the
+    // frame of the edit, where the user looks (the culler drops them later if they are far).
+    // Cards of a whole outline (opening a file, a run's canvas) wait for the culler.
+    property bool insertingRows: false
     property real zoom: 1
     // Below this zoom card text is too small to read: steps become compact blocks with their
     // name large, stages show their titles large.

@@ -103,7 +103,7 @@ Loader {
         complete = true
         // A card an edit makes shows in the frame of the edit (it is where the user looks);
         // the culler drops it later if it is far.
-        if (culled && controller.built)
+        if (culled && controller.insertingRows)
             nearView = true
         if (culled)
             controller.culler.track(node)

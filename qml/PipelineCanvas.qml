@@ -98,11 +98,17 @@ Rectangle {
     Accessible.name: qsTr("Pipeline canvas")
 
     Component.onDestruction: canvasController.alive = false
-    Component.onCompleted: Qt.callLater(() => canvasController.built = true)
+    // Rows an edit inserts make their cards at once (see CanvasController.insertingRows);
+    // the flag drops after the event (the canvas may be gone by then).
     Connections {
         target: canvas.outline
-        function onModelAboutToBeReset() { canvasController.built = false }
-        function onModelReset() { Qt.callLater(() => canvasController.built = true) }
+        function onRowsAboutToBeInserted() { canvasController.insertingRows = true }
+        function onRowsInserted() {
+            Qt.callLater(() => {
+                if (canvasController)
+                    canvasController.insertingRows = false
+            })
+        }
     }
 
     Keys.onPressed: event => {

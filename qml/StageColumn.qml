@@ -14,9 +14,10 @@ Rectangle {
     required property NodeDelegate node
 
     readonly property int padding: 12
+    readonly property bool collapsed: node.controller.collapsed.ids.indexOf(node.nodeId) >= 0
 
     implicitWidth: Math.max(Theme.stageMinWidth, lanes.implicitWidth + 2 * padding)
-    implicitHeight: header.height + lanes.implicitHeight + 2 * padding
+    implicitHeight: header.height + (collapsed ? hidden.implicitHeight : lanes.implicitHeight) + 2 * padding
     radius: 10
     color: Theme.panel
     border.width: node.selected || node.runStatus !== "" ? 2 : 1
@@ -97,6 +98,10 @@ Rectangle {
                     text: stage.node.problemText
                     Layout.alignment: Qt.AlignTop
                 }
+                CollapseToggle {
+                    node: stage.node
+                    Layout.alignment: Qt.AlignTop
+                }
             }
 
             Label {
@@ -134,8 +139,18 @@ Rectangle {
     }
 
     // Two columns so that empty rollback and handler strips can share a row.
+    CollapsedNote {
+        id: hidden
+        visible: stage.collapsed
+        node: stage.node
+        x: stage.padding
+        y: header.height + stage.padding
+        width: stage.width - 2 * stage.padding
+    }
+
     GridLayout {
         id: lanes
+        visible: !stage.collapsed
         x: stage.padding
         y: header.height + stage.padding
         width: stage.width - 2 * stage.padding

@@ -12,6 +12,7 @@ Rectangle {
     required property NodeDelegate node
 
     readonly property int padding: 10
+    readonly property bool collapsed: node.controller.collapsed.ids.indexOf(node.nodeId) >= 0
 
     implicitWidth: Math.max(Theme.cardWidth, lanes.implicitWidth + 2 * padding)
     implicitHeight: body.implicitHeight + 2 * padding
@@ -77,6 +78,16 @@ Rectangle {
                 text: group.node.problemText
                 Layout.alignment: Qt.AlignTop
             }
+            CollapseToggle {
+                node: group.node
+                Layout.alignment: Qt.AlignTop
+            }
+        }
+
+        CollapsedNote {
+            visible: group.collapsed
+            node: group.node
+            Layout.fillWidth: true
         }
 
         Loader {
@@ -97,6 +108,7 @@ Rectangle {
         // Two columns so that empty rollback and handler strips can share a row.
         GridLayout {
             id: lanes
+            visible: !group.collapsed
             columns: 2
             rowSpacing: 8
             columnSpacing: 6

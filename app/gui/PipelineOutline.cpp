@@ -465,6 +465,29 @@ QStringList PipelineOutline::find(const QString &text) const
     return paths;
 }
 
+int PipelineOutline::stepsUnder(const QString &path) const
+{
+    if (!m_root)
+        return 0;
+    const auto count = [](const auto &self, const OutlineItem &item) -> int {
+        int steps = item.kind == OutlineKind::Step ? 1 : 0;
+        for (const auto &child : item.children)
+            steps += self(self, *child);
+        return steps;
+    };
+    const auto findItem = [&](const auto &self, const OutlineItem &item) -> const OutlineItem * {
+        if (item.path == path && item.kind != OutlineKind::Lane)
+            return &item;
+        for (const auto &child : item.children) {
+            if (const OutlineItem *found = self(self, *child))
+                return found;
+        }
+        return nullptr;
+    };
+    const OutlineItem *element = findItem(findItem, *m_root);
+    return element ? count(count, *element) - (element->kind == OutlineKind::Step ? 1 : 0) : 0;
+}
+
 QString PipelineOutline::nodeIdAt(const QString &path)
 {
     ensureRowIndex();

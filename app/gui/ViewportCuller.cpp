@@ -15,6 +15,7 @@ void ViewportCuller::setScene(QQuickItem *scene)
         // The scene grows or shrinks when anything in it is laid out anew.
         connect(m_scene, &QQuickItem::widthChanged, this, &ViewportCuller::refresh);
         connect(m_scene, &QQuickItem::heightChanged, this, &ViewportCuller::refresh);
+        connect(m_scene, &QQuickItem::visibleChanged, this, &ViewportCuller::refresh);
     }
     emit sceneChanged();
     polish();
@@ -53,6 +54,7 @@ void ViewportCuller::track(QQuickItem *item)
     connect(item, &QQuickItem::xChanged, this, &ViewportCuller::refresh);
     connect(item, &QQuickItem::heightChanged, this, &ViewportCuller::refresh);
     connect(item, &QQuickItem::widthChanged, this, &ViewportCuller::refresh);
+    connect(item, &QQuickItem::visibleChanged, this, &ViewportCuller::refresh);
     // QML calls untrack on destruction; this covers items destroyed any other way.
     connect(item, &QObject::destroyed, this, [this](QObject *object) {
         const auto found = m_items.find(static_cast<QQuickItem *>(object));
@@ -87,6 +89,7 @@ void ViewportCuller::updatePolish()
     const QRectF loadArea = m_viewport.adjusted(-loadX, -loadY, loadX, loadY);
     const QRectF keepArea = m_viewport.adjusted(-2 * loadX, -2 * loadY, 2 * loadX, 2 * loadY);
     const int nearBefore = m_nearCount;
+    const bool sceneVisible = m_scene->isVisible();
     // Copy the keys: an item that loads may create or destroy other tracked items.
     const QList<QQuickItem *> items = m_items.keys();
     for (QQuickItem *item : items) {
@@ -96,7 +99,11 @@ void ViewportCuller::updatePolish()
         if (found == m_items.end() || item->width() <= 0 || item->height() <= 0 || !item->window())
             continue;
         const QRectF rect = item->mapRectToItem(m_scene, QRectF(0, 0, item->width(), item->height()));
-        const bool near = found.value() ? keepArea.intersects(rect) : loadArea.intersects(rect);
+        // Hidden in a visible scene (in a collapsed stage or group): not near, whatever its
+        // place. A scene hidden as a whole (a run's canvas shown once its cards are made, the
+        // design while a run is shown) decides by place alone, or it would never be made.
+        const bool hidden = !item->isVisible() && sceneVisible;
+        const bool near = !hidden && (found.value() ? keepArea.intersects(rect) : loadArea.intersects(rect));
         if (near == found.value())
             continue;
         found.value() = near; // before the item reacts: it may untrack itself or others

@@ -178,5 +178,37 @@ Item {
             tryVerify(() => view.contentWidth <= view.width + 1 && view.contentHeight <= view.height + 1)
             verify(!findChild(canvas, "minimap").visible)
         }
+    
+        function test_collapseAStageAndFindInsideIt() {
+            const file = Fixture.writeLargePipeline(400, 2)
+            let canvas = createTemporaryObject(canvasComponent, root, { document: Fixture.load(file) })
+            waitForRendering(canvas)
+            const stage = "pipeline.stages[0].stage"
+            const toggle = findChild(canvas, "collapseToggle:" + stage)
+            verify(toggle)
+            mouseClick(toggle)
+            verify(canvas.controller.collapsed.isCollapsed("stage_0"))
+            // Its steps are hidden and their cards dropped; the note says how many.
+            tryVerify(() => place(canvas, 0, 0).item === null, 2000)
+            compare(findChild(canvas, "collapsedNoteText").text, "▸ 200 steps hidden")
+            verify(place(canvas, 1, 0).item !== null, "the other stage is as it was")
+
+            // Remembered for the file: the next canvas on it opens with the stage collapsed.
+            canvas.destroy()
+            canvas = createTemporaryObject(canvasComponent, root, { document: Fixture.load(file) })
+            waitForRendering(canvas)
+            verify(canvas.controller.collapsed.isCollapsed("stage_0"))
+            compare(place(canvas, 0, 5).item, null)
+
+            // Finding a step inside opens it.
+            canvas.forceActiveFocus()
+            keyClick(Qt.Key_F, Qt.ControlModifier)
+            for (const ch of "step_5")
+                keyClick(ch)
+            compare(canvas.selectedPath, place(canvas, 0, 5).path)
+            verify(!canvas.controller.collapsed.isCollapsed("stage_0"))
+            tryVerify(() => place(canvas, 0, 5).item !== null, 2000)
+            keyClick(Qt.Key_Escape)
+        }
     }
 }
