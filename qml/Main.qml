@@ -183,8 +183,11 @@ ApplicationWindow {
         if (layout.bottomSplit)
             verticalSplit.restoreState(layout.bottomSplit)
         bottomTabs.currentIndex = layout.bottomTab
-        if (initialSelection !== "")
-            selectedPath = initialSelection
+        if (initialSelection !== "") {
+            // An id (`--select deploy`) or a path as the Problems panel shows it.
+            const byId = document.outline.pathOfNode(initialSelection)
+            selectedPath = byId !== "" ? byId : initialSelection
+        }
         if (document.recoveryAvailable)
             recoveryDialog.open()
     }

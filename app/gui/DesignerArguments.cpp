@@ -47,9 +47,10 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
         QStringLiteral("PNG"));
     const QCommandLineOption select(
         QStringLiteral("select"),
-        QStringLiteral("Select an element at start, by its path as the Problems panel shows it "
+        QStringLiteral("Select an element at start: a step, group or stage by its id (e.g. deploy), or "
+                       "any element by its path as the Problems panel shows it "
                        "(e.g. pipeline.stages[0].stage.steps[1].step)."),
-        QStringLiteral("PATH"));
+        QStringLiteral("ID|PATH"));
     const QCommandLineOption db(QStringLiteral("db"),
                                 QStringLiteral("The run database (default: ~/.local/share/pipewright/runs.sqlite)."),
                                 QStringLiteral("PATH"));
@@ -101,9 +102,9 @@ DesignerArguments parseDesignerArguments(const QStringList &arguments)
     result.screenshotPath = parser.value(screenshot);
     if (parser.isSet(screenshot) && result.screenshotPath.isEmpty())
         return usageError(QStringLiteral("--screenshot needs a file name"));
-    result.selection = parser.value(select);
-    if (parser.isSet(select) && !result.selection.startsWith(u"pipeline"))
-        return usageError(QStringLiteral("--select needs an element path starting with 'pipeline'"));
+    result.selection = parser.value(select).trimmed();
+    if (parser.isSet(select) && result.selection.isEmpty())
+        return usageError(QStringLiteral("--select needs an id or an element path"));
     if (parser.isSet(zoom)) {
         QString text = parser.value(zoom).trimmed();
         if (text == u"fit") {

@@ -12,8 +12,9 @@ struct DesignerArguments
 {
     QString file; // empty: an untitled window
     QString screenshotPath; // set: render once to this PNG and quit
-    // Element path selected at start (pipeline.stages[0].stage.steps[1].step), so that a
-    // screenshot can show a step's property panel; empty: nothing selected.
+    // Selected at start, so that a screenshot can show a step's property panel: an element
+    // path (pipeline.stages[0].stage.steps[1].step) or the id of a step, group or stage;
+    // empty: nothing selected.
     QString selection;
     // --zoom: the canvas's zoom at start, 0.1-2 (1 is 100 %); 0: fit the pipeline to the
     // window; unset: as the user left it.

@@ -47,9 +47,12 @@ void DesignerArgumentsTest::parses_data()
         << QStringList{example, QStringLiteral("--select"),
                        QStringLiteral("pipeline.stages[0].stage.steps[1].step")}
         << -1 << example << QString() << QString();
-    QTest::newRow("select not a path")
-        << QStringList{example, QStringLiteral("--select"), QStringLiteral("deploy")} << 2
-        << QString() << QString() << QStringLiteral("element path");
+    QTest::newRow("select by id")
+        << QStringList{example, QStringLiteral("--select"), QStringLiteral("deploy")} << -1
+        << example << QString() << QString();
+    QTest::newRow("select nothing")
+        << QStringList{example, QStringLiteral("--select"), QStringLiteral(" ")} << 2
+        << QString() << QString() << QStringLiteral("an id or an element path");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << 2
                                     << QString() << QString() << QStringLiteral("frobnicate");
     QTest::newRow("help") << QStringList{example, QStringLiteral("--help")} << 0 << QString()

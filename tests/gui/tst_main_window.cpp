@@ -133,6 +133,7 @@ private slots:
     void showsProblemsOfUnreadableFile();
     void titleMarksUnsavedChanges();
     void propertyPanelFollowsSelection();
+    void selectsAtStartByIdOrPath();
     void followsTheSystemColourScheme();
     void opensEveryDialogAndView();
 
@@ -275,6 +276,21 @@ void MainWindowTest::titleMarksUnsavedChanges()
     document.undo();
     QCOMPARE(window->title(), QStringLiteral("harness-deploy.yaml — Pipewright"));
     QVERIFY(!window->grabWindow().isNull());
+}
+
+// `pipewright FILE --select deploy` (an id) and `--select pipeline.stages[0].stage` (a path).
+void MainWindowTest::selectsAtStartByIdOrPath()
+{
+    gui::PipelineDocument document;
+    document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"));
+    const QString deploy = document.outline()->pathOfNode(QStringLiteral("deploy"));
+    QVERIFY(deploy.startsWith(u"pipeline.stages["));
+    for (const QString &given : {QStringLiteral("deploy"), deploy}) {
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = gui::loadMainWindow(engine, document, *m_monitor, given);
+        QVERIFY(window);
+        QCOMPARE(window->property("selectedPath").toString(), deploy);
+    }
 }
 
 void MainWindowTest::propertyPanelFollowsSelection()
