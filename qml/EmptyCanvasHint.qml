@@ -58,8 +58,8 @@ ColumnLayout {
         text: hint.hasPipeline ? qsTr("Drag Stage from the palette, then steps into its column.")
                                : hint.untitled ? qsTr("Open one with File › Open, start one with File › New, "
                                                       + "or start Pipewright with a file:")
-                               : qsTr("This file could not be read as a pipeline. "
-                                      + "The Problems panel says why.")
+                               : qsTr("This file could not be read as a pipeline: fix it in the YAML tab "
+                                      + "below, and the canvas appears.")
         color: Theme.textMuted
         Layout.alignment: Qt.AlignHCenter
     }

@@ -190,6 +190,17 @@ ApplicationWindow {
         }
         if (document.recoveryAvailable)
             recoveryDialog.open()
+        showYamlIfUnloaded()
+    }
+
+    // A file that does not load opens in the YAML editor, to be fixed there.
+    function showYamlIfUnloaded() {
+        if (!document.hasPipeline && document.editorText !== "")
+            bottomTabs.currentIndex = 1
+    }
+    Connections {
+        target: window.document
+        function onLoaded() { window.showYamlIfUnloaded() }
     }
 
     Settings {

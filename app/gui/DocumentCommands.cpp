@@ -277,4 +277,9 @@ void SetFieldCommand::revert()
     }
 }
 
+ReplacePipelineCommand::ReplacePipelineCommand(EditTarget &target, model::Pipeline before, model::Pipeline after)
+    : DocumentCommand(target, QObject::tr("Edit YAML"), nullptr), m_before(std::move(before)), m_after(std::move(after))
+{
+}
+
 } // namespace pw::gui

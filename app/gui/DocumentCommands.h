@@ -145,4 +145,20 @@ private:
     QList<std::pair<QString, QVariant>> m_oldValues;
 };
 
+// The YAML editor's edit: the whole pipeline as the text now reads. The one command that
+// keeps snapshots (before and after): a text edit can change anything anywhere.
+class ReplacePipelineCommand : public DocumentCommand
+{
+public:
+    ReplacePipelineCommand(EditTarget &target, model::Pipeline before, model::Pipeline after);
+
+protected:
+    void apply() override { pipeline() = m_after; }
+    void revert() override { pipeline() = m_before; }
+
+private:
+    model::Pipeline m_before;
+    model::Pipeline m_after;
+};
+
 } // namespace pw::gui

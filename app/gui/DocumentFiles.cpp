@@ -29,7 +29,10 @@ QString localPath(const QString &pathOrFileUrl)
 
 void PipelineDocument::load(const QString &path)
 {
-    LoadResult result = loadPipelineFile(path, &m_validator);
+    QByteArray text;
+    LoadResult result = loadPipelineFile(path, &m_validator, &text);
+    // Kept to be fixed in the YAML editor when it did not load (unless it is no text at all).
+    m_unloadedText = result.pipeline || text.contains('\0') ? QString() : QString::fromUtf8(text);
     layerLogger("app")->info("opened {}: {} problem(s){}", toStd(path), result.problems.size(),
                              result.pipeline ? "" : ", no pipeline");
     m_autosave.remove();
@@ -45,6 +48,7 @@ void PipelineDocument::load(const QString &path)
 void PipelineDocument::loadText(const QByteArray &text, const QString &label)
 {
     LoadResult result = loadPipeline(text, &m_validator);
+    m_unloadedText.clear();
     m_textLabel = label;
     m_shownText = QString::fromUtf8(text);
     replaceDocument(std::move(result.pipeline), QString(), result.problems);
@@ -55,6 +59,7 @@ void PipelineDocument::showText(const model::Pipeline &pipeline, const model::Pr
 {
     m_textLabel = label;
     m_shownText = QString::fromUtf8(text);
+    m_unloadedText.clear();
     replaceDocument(pipeline, QString(), problems);
 }
 
@@ -66,6 +71,7 @@ void PipelineDocument::newDocument()
     const Problems problems = m_validator.validate(pipeline);
     m_textLabel.clear();
     m_shownText.reset();
+    m_unloadedText.clear();
     replaceDocument(std::move(pipeline), QString(), problems);
     succeed();
 }
@@ -145,6 +151,7 @@ bool PipelineDocument::restoreRecovery()
     if (!result.pipeline)
         return fail(QStringLiteral("the recovered pipeline could not be read"));
     m_autosave.remove();
+    m_unloadedText.clear();
     replaceDocument(std::move(result.pipeline), leftover.originalPath, result.problems);
     // The recovered changes are not in any file yet, and no undo step leads back to one.
     m_undoStack.resetClean();

@@ -39,6 +39,9 @@ class PipelineDocument : public QObject, private EditTarget
     Q_PROPERTY(QVariantList pipelineBadges READ pipelineBadges NOTIFY pipelineChanged)
     Q_PROPERTY(int revision READ revision NOTIFY pipelineChanged)
     Q_PROPERTY(QString yamlText READ yamlText NOTIFY pipelineChanged)
+    // What the YAML editor shows: the pipeline as Save writes it, or, for a file that did not
+    // load, the file's own text (to be fixed there).
+    Q_PROPERTY(QString editorText READ editorText NOTIFY pipelineChanged)
     Q_PROPERTY(pw::gui::PipelineOutline *outline READ outline CONSTANT)
     Q_PROPERTY(pw::gui::ProblemListModel *problems READ problems CONSTANT)
     Q_PROPERTY(bool dirty READ isDirty NOTIFY dirtyChanged)
@@ -82,6 +85,7 @@ public:
     QVariantList pipelineBadges() const;
     int revision() const { return m_revision; }
     QString yamlText() const;
+    QString editorText() const;
     PipelineOutline *outline() const { return m_outline; }
     ProblemListModel *problems() const { return m_problems; }
     bool isDirty() const { return !m_undoStack.isClean(); }
@@ -102,6 +106,13 @@ public:
     bool autosaveNow();
 
     // Files
+    // The YAML editor's text: once it reads as a pipeline, the document becomes it (one
+    // undoable "Edit YAML"; a document that had not loaded gets its canvas). Returns
+    // {problems: the text's problems as {line, column, message, error}, for the editor to
+    // mark; taken: whether the document is now that text}.
+    Q_INVOKABLE QVariantMap applyText(const QString &text);
+    // The document's problems as the editor marks them (lines of editorText, once placed).
+    Q_INVOKABLE QVariantList textProblems() const;
     Q_INVOKABLE void newDocument();
     Q_INVOKABLE bool open(const QString &pathOrFileUrl);
     Q_INVOKABLE bool save();
@@ -202,6 +213,8 @@ private:
     mutable std::optional<QString> m_yamlText; // written on demand, dropped on every change
     // loadText()/showText(): the text itself is what the YAML tab shows (comments and all).
     std::optional<QString> m_shownText;
+    // A file that did not load: its text, for the YAML editor.
+    QString m_unloadedText;
     QStringList m_recentFiles;
     QString m_lastError;
 

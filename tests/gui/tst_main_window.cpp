@@ -115,6 +115,17 @@ std::pair<int, int> countStepPlaces(const QQuickItem *root)
     return counts;
 }
 
+QQuickItem *findItem(QQuickItem *root, const QString &objectName)
+{
+    if (root->objectName() == objectName && root->isVisible())
+        return root;
+    for (QQuickItem *child : root->childItems()) {
+        if (QQuickItem *found = findItem(child, objectName))
+            return found;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class MainWindowTest : public QObject
@@ -260,6 +271,23 @@ void MainWindowTest::showsProblemsOfUnreadableFile()
     QVERIFY(document.problems()->errorCount() > 0);
     QVERIFY(document.problems()->texts().constFirst().startsWith(QStringLiteral("broken.yaml:")));
     QCOMPARE(countItems(window->contentItem(), "StageColumn"), 0);
+    // It opens in the YAML editor, its own text there to be fixed.
+    QCOMPARE(window->findChild<QQuickItem *>(QStringLiteral("bottomTabs"))->property("currentIndex").toInt(), 1);
+    auto *yaml = findItem(window->contentItem(), QStringLiteral("yamlText"));
+    QVERIFY(yaml);
+    QTRY_VERIFY(yaml->property("text").toString().contains(QStringLiteral("stages: [ { stage: { id: a")));
+    QVERIFY(!yaml->property("readOnly").toBool());
+
+    // Fixed there, the canvas appears.
+    auto *view = yaml->parentItem();
+    while (view && !view->property("pending").isValid())
+        view = view->parentItem();
+    QVERIFY(view);
+    yaml->forceActiveFocus();
+    yaml->setProperty("text", QStringLiteral("pipeline:\n  id: broken\n  stages: [ { stage: { id: a, steps: [ {step: {id: s, type: Echo, spec: {message: hi}}} ] } } ]\n"));
+    QMetaObject::invokeMethod(view, "applyNow");
+    QVERIFY(document.hasPipeline());
+    QTRY_COMPARE(countItems(window->contentItem(), "StageColumn"), 1);
 }
 
 void MainWindowTest::titleMarksUnsavedChanges()
@@ -335,16 +363,6 @@ void MainWindowTest::followsTheSystemColourScheme()
 }
 
 // The visible item of that objectName in the scene (visual children, which delegates are).
-static QQuickItem *findItem(QQuickItem *root, const QString &objectName)
-{
-    if (root->objectName() == objectName && root->isVisible())
-        return root;
-    for (QQuickItem *child : root->childItems()) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
 
 // The texts of the buttons shown in the window, dialogs and popups included.
 static void collectButtonTexts(QQuickItem *item, QStringList &texts)

@@ -151,6 +151,74 @@ TestCase {
         verify(view.text.indexOf("Fetch sources") < 0)
     }
 
+    // Puts the cursor right after `after` in the YAML editor and types `typed`.
+    function typeInYaml(view, after, typed) {
+        const yaml = findChild(view, "yamlText")
+        yaml.forceActiveFocus()
+        const at = yaml.text.indexOf(after)
+        verify(at >= 0, "'" + after + "' is in the text")
+        yaml.cursorPosition = at + after.length
+        for (const ch of typed)
+            keyClick(ch === " " ? Qt.Key_Space : ch === "\n" ? Qt.Key_Return : ch)
+        return yaml
+    }
+
+    function test_yamlEditorEditsTheDocument() {
+        const document = Fixture.load("harness-deploy.yaml")
+        const view = createTemporaryObject(yamlComponent, testCase, {document: document})
+        typeInYaml(view, "name: Checkout", " sources")
+        // Once typing stops, the text is read and becomes the document: one undoable edit.
+        tryVerify(() => document.properties(checkout).name === "Checkout sources", 3000, "the edit is applied")
+        verify(document.dirty)
+        compare(document.undoText, "Edit YAML")
+        document.undo()
+        compare(document.properties(checkout).name, "Checkout")
+        // Undo shows in the editor at once, cursor or not.
+        const yaml = findChild(view, "yamlText")
+        verify(yaml.activeFocus)
+        verify(yaml.text.indexOf("Checkout sources") < 0)
+        compare(yaml.text, document.yamlText)
+    }
+
+    function test_yamlEditorMarksProblemsAndKeepsTheText() {
+        const document = Fixture.load("harness-deploy.yaml")
+        const view = createTemporaryObject(yamlComponent, testCase, {document: document})
+        const before = document.yamlText
+        const yaml = typeInYaml(view, "name: Checkout", "\n  bad: [")
+        tryVerify(() => view.problems.length > 0, 3000, "the broken text has a problem")
+        const line = yaml.text.substring(0, yaml.text.indexOf("bad: [")).split("\n").length
+        verify(view.problems.some(problem => problem.error && problem.line >= line), JSON.stringify(view.problems))
+        // Not applied: the document is as it was, the user's text stays, and the editor says so.
+        compare(document.yamlText, before)
+        verify(yaml.text.indexOf("bad: [") >= 0)
+        verify(findChild(view, "yamlStatus").text.indexOf("not applied") >= 0)
+        verify(!document.dirty)
+    }
+
+    function test_fileThatDoesNotLoadIsFixedInTheEditor() {
+        const path = Fixture.writeFile("unreadable.yaml",
+                                       "pipeline:\n  id: fixme\n  stages:\n    - stage:\n        id: build\n"
+                                       + "        steps:\n          - step:\n              id: compile\n"
+                                       + "              type: Shell\n              timeout: 30 minutes\n"
+                                       + "              spec: {command: make}\n")
+        const document = Fixture.load(path)
+        verify(!document.hasPipeline)
+        const view = createTemporaryObject(yamlComponent, testCase, {document: document})
+        const yaml = findChild(view, "yamlText")
+        // The file's own text, its problem marked at line 10.
+        verify(yaml.text.indexOf("timeout: 30 minutes") >= 0)
+        verify(view.problems.some(problem => problem.line === 10 && problem.error), JSON.stringify(view.problems))
+        verify(findChild(view, "yamlStatus").text.indexOf("does not load") >= 0)
+        // Fixed: "30 minutes" -> "30m"; the document gets its pipeline, unsaved.
+        yaml.forceActiveFocus()
+        const at = yaml.text.indexOf("30 minutes")
+        yaml.select(at, at + "30 minutes".length)
+        keyClick("3"); keyClick("0"); keyClick("m")
+        tryVerify(() => document.hasPipeline, 3000, "the fixed text loads")
+        verify(document.dirty)
+        compare(document.outline.stageCount, 1)
+    }
+
     function test_clickingAProblemReportsItsElement() {
         const document = Fixture.load("harness-deploy.yaml")
         const tabs = createTemporaryObject(tabsComponent, testCase, {document: document, monitor: Fixture.monitor()})
