@@ -46,6 +46,7 @@ QtObject {
     // Selecting something inside a collapsed element (Find, the keyboard, the Problems
     // panel) opens it.
     onSelectedPathChanged: {
+        markSelection()
         if (!document || selectedPath === "")
             return
         for (const id of collapsed.ids) {
@@ -149,9 +150,26 @@ QtObject {
         return ""
     }
 
+    // The delegates marked selected (see NodeDelegate.selected): unmarked when the
+    // selection moves, the one at the new path marked.
+    property var markedItems: []
+    function markSelection() {
+        for (const item of markedItems) {
+            if (item && item.elementPath !== selectedPath)
+                item.selected = false
+        }
+        const item = selectedPath !== "" ? registry.itemAt(selectedPath) : null
+        if (item)
+            item.selected = true
+        markedItems = item ? [item] : []
+    }
+
     function register(path, item) {
-        if (alive)
-            registry.add(path, item)
+        if (!alive)
+            return
+        registry.add(path, item)
+        if (path !== "" && path === selectedPath)
+            markedItems = markedItems.concat([item])
     }
 
     function unregister(path, item) {
