@@ -21,7 +21,10 @@ ColumnLayout {
     readonly property string type: action ? (action.type ?? "") : ""
     readonly property bool isRetry: type === "Retry" || type === "RetryStepGroup"
     readonly property bool isIntervention: type === "ManualIntervention"
-    readonly property var entries: (defaultText !== "" ? [""] : []).concat(allowed)
+    // The action the default stands for (the format's default follow-up): listed once, as
+    // the default, not a second time under its own name.
+    property string defaultType: "MarkAsFailure"
+    readonly property var entries: defaultText !== "" ? [""].concat(allowed.filter(t => t !== defaultType)) : allowed
 
     function describe(actionType) {
         switch (actionType) {

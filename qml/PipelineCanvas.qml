@@ -48,7 +48,13 @@ Rectangle {
 
     function zoomIn() { setZoom(zoom * 1.2) }
     function zoomOut() { setZoom(zoom / 1.2) }
-    function resetZoom() { setZoom(1) }
+    // Actual size from the start of the pipeline: zooming around the middle of a pipeline
+    // zoomed out left the first stage cut off at the edge.
+    function resetZoom() {
+        zoom = 1
+        view.contentX = 0
+        view.contentY = 0
+    }
 
     // Shows the whole pipeline, but never enlarges it past its natural size.
     function fitToWindow() {

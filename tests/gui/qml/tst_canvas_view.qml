@@ -262,6 +262,17 @@ Item {
             canvas.resetZoom()
             mouseWheel(canvas, 300, 300, 0, 120, Qt.NoButton, Qt.ControlModifier)
             tryVerify(() => canvas.zoom > 1)
+
+            // Issue: Ctrl+0 reset the zoom but not the scroll, the first stage cut off.
+            const wide = openCanvas(Fixture.load("harness-deploy.yaml"), 600)
+            const wideView = findChild(wide, "canvasView")
+            wide.zoomOut()
+            wideView.contentX = Math.max(0, wideView.contentWidth - wideView.width)
+            wide.forceActiveFocus()
+            keyClick(Qt.Key_0, Qt.ControlModifier)
+            compare(wide.zoom, 1)
+            compare(wideView.contentX, 0)
+            compare(wideView.contentY, 0)
         }
 
         function test_problemMarks() {

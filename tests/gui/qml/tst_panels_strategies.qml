@@ -29,6 +29,22 @@ TestCase {
         failOnWarning(/.*/)
     }
 
+    Component {
+        id: actionComponent
+        ActionEditor {}
+    }
+
+    // Issue: "When nobody answers in time" offered "MarkAsFailure (default)" and "MarkAsFailure".
+    function test_theDefaultFollowUpIsListedOnce() {
+        const editor = createTemporaryObject(actionComponent, testCase, {
+            allowed: ["MarkAsFailure", "Ignore", "Abort"], defaultText: "MarkAsFailure (default)" })
+        const combo = findChild(editor, "actionType")
+        compare(combo.model, ["MarkAsFailure (default)", "Ignore", "Abort"])
+        // Without a default, every action is listed.
+        editor.defaultText = ""
+        compare(combo.model, ["MarkAsFailure", "Ignore", "Abort"])
+    }
+
     function cleanupTestCase() {
         Fixture.release()
     }
