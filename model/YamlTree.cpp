@@ -42,10 +42,13 @@ public:
         attach(add(NodeKind::Null, mark, anchor));
     }
 
-    void OnAlias(const YAML::Mark &, YAML::anchor_t anchor) override
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
+        // The parser refuses unknown anchors itself; this keeps an index in range regardless.
+        if (anchor >= m_anchors.size() || m_anchors[anchor] < 0)
+            throw YAML::ParserException(mark, YAML::ErrorMsg::UNKNOWN_ANCHOR);
         // The node the anchor names, not a copy: its mark stays the anchor's, as in yaml-cpp.
-        attach(m_anchors.at(anchor));
+        attach(m_anchors[anchor]);
     }
 
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,

@@ -544,7 +544,7 @@ static qint64 peakMemoryOfRunKiB(const QStringList &arguments)
 
 // Loading a file costs at most ~30 times its size on top of what the program needs anyway
 // (measured here: validating a file of one step). Before the YAML tree of our own and the
-// compact source map, a 5 MB file of 66,000 steps took ~97 times its size (~480 MB); now
+// compact source map, a 4.8 MB file of 66,000 steps took ~100 times its size (491 MB); now
 // ~17 times (plain build; 98 MB, of which 16 MB is the baseline).
 void TestCliHardening::loadingMemoryStaysUnderThirtyTimesTheFile()
 {
