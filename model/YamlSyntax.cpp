@@ -153,11 +153,15 @@ bool countWithin(const YamlNode &node, qsizetype &count, qsizetype budget, int d
     constexpr int kMaxDepth = 1000;
     if (++count > budget || depth > kMaxDepth)
         return false;
-    // A sequence's items, or a mapping's keys and values in turn.
-    for (int i = 0; i < node.size(); ++i) {
-        const YamlNode child = node.isMap() ? (i % 2 == 0 ? node.key(i / 2) : node.value(i / 2)) : node.item(i);
-        if (!countWithin(child, count, budget, depth + 1))
-            return false;
+    if (node.isSequence()) {
+        for (int i = 0; i < node.size(); ++i)
+            if (!countWithin(node.item(i), count, budget, depth + 1))
+                return false;
+    } else if (node.isMap()) {
+        for (int pair = 0; pair < node.pairCount(); ++pair)
+            if (!countWithin(node.key(pair), count, budget, depth + 1)
+                || !countWithin(node.value(pair), count, budget, depth + 1))
+                return false;
     }
     return true;
 }
