@@ -31,24 +31,4 @@ void sortByLocation(Problems &problems)
     });
 }
 
-void SourceMap::insert(const QString &path, Location location)
-{
-    if (location.isValid())
-        m_locations.insert(path, location);
-}
-
-Location SourceMap::locate(QString path) const
-{
-    while (!path.isEmpty()) {
-        const auto found = m_locations.constFind(path);
-        if (found != m_locations.cend())
-            return *found;
-        const qsizetype cut = std::max(path.lastIndexOf(u'.'), path.lastIndexOf(u'['));
-        if (cut <= 0)
-            break;
-        path.truncate(cut);
-    }
-    return {};
-}
-
 } // namespace pw::model

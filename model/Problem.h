@@ -1,18 +1,11 @@
 #pragma once
 
-#include <QHash>
+#include "SourceMap.h"
+
 #include <QList>
 #include <QString>
 
 namespace pw::model {
-
-struct Location
-{
-    int line = 0; // 1-based; 0: unknown
-    int column = 0; // 1-based
-    bool isValid() const { return line > 0; }
-    bool operator==(const Location &) const = default;
-};
 
 enum class Severity { Error, Warning };
 
@@ -43,19 +36,5 @@ QString formatProblem(const QString &fileName, const Problem &problem);
 
 // Sorts by position; problems without one keep their order at the end.
 void sortByLocation(Problems &problems);
-
-// Where each structural path was in the file, so that problems found later, on the loaded
-// value types, still point at a line and column.
-class SourceMap
-{
-public:
-    void insert(const QString &path, Location location);
-    // The location of `path`, or of its nearest ancestor that has one.
-    Location locate(QString path) const;
-    bool isEmpty() const { return m_locations.isEmpty(); }
-
-private:
-    QHash<QString, Location> m_locations;
-};
 
 } // namespace pw::model

@@ -11,11 +11,7 @@ namespace pw::model::reading {
 using yaml::forEachItem;
 using yaml::MapReader;
 using yaml::Scope;
-
-
-using yaml::forEachItem;
-using yaml::MapReader;
-using yaml::Scope;
+using yaml::YamlNode;
 
 // Far deeper and larger than any real pipeline; keeps hostile files (deep nesting, aliases
 // that multiply nodes) from exhausting the stack or the time of whoever opens them.
@@ -31,15 +27,10 @@ inline QStringList keys(std::initializer_list<const char *> names)
 }
 
 // Reads the id of an element before anything else, so that messages can name it.
-inline QString peekId(const YAML::Node &node)
+inline QString peekId(const YamlNode &node)
 {
-    if (node.IsMap()) {
-        // A const lookup of a missing key yields an invalid node: test it before using it.
-        const YAML::Node id = node["id"];
-        if (id && id.IsScalar())
-            return QString::fromStdString(id.Scalar());
-    }
-    return {};
+    const YamlNode id = node.find("id");
+    return id.isScalar() ? id.scalar() : QString();
 }
 
 class Reader
@@ -47,21 +38,21 @@ class Reader
 public:
     yaml::ProblemSink sink;
 
-    Pipeline readDocument(const YAML::Node &root);
+    Pipeline readDocument(const YamlNode &root);
 
 private:
-    std::vector<StageItem> readStages(const YAML::Node &node, const Scope &scope);
-    Stage readStage(const YAML::Node &node, const Scope &scope, int index);
-    NodeList readNodes(const YAML::Node &node, const Scope &scope);
+    std::vector<StageItem> readStages(const YamlNode &node, const Scope &scope);
+    Stage readStage(const YamlNode &node, const Scope &scope, int index);
+    NodeList readNodes(const YamlNode &node, const Scope &scope);
     void readLanes(const MapReader &owner, NodeList &rollbackSteps, NodeList &errorHandler);
-    std::optional<Node> readNode(const YAML::Node &node, const Scope &scope, int index);
-    Step readStep(const YAML::Node &node, const Scope &scope, int index);
-    StepGroup readGroup(const YAML::Node &node, const Scope &scope, int index);
-    StepSpec readSpec(StepType type, const YAML::Node &node, const Scope &scope);
+    std::optional<Node> readNode(const YamlNode &node, const Scope &scope, int index);
+    Step readStep(const YamlNode &node, const Scope &scope, int index);
+    StepGroup readGroup(const YamlNode &node, const Scope &scope, int index);
+    StepSpec readSpec(StepType type, const YamlNode &node, const Scope &scope);
     When readWhen(const MapReader &owner, const char *statusKey);
     std::optional<RetryPolicy> readRetry(const MapReader &owner);
     FailureStrategies readStrategies(const MapReader &owner);
-    FailureAction readAction(const YAML::Node &node, const Scope &scope);
+    FailureAction readAction(const YamlNode &node, const Scope &scope);
     ValueBox<FailureAction> readFollowUp(const MapReader &spec, const char *key);
     QList<ErrorType> readErrorTypes(const MapReader &owner, const char *key);
     std::vector<Input> readInputs(const MapReader &owner);

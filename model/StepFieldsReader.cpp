@@ -5,17 +5,15 @@ namespace pw::model::reading {
 StringPairs Reader::readPairs(const MapReader &owner, const char *key)
 {
     StringPairs pairs;
-    const YAML::Node node = owner.value(key);
-    if (node.IsNull())
+    const YamlNode node = owner.value(key);
+    if (node.isNull())
         return pairs;
     const Scope scope = owner.scopeOf(key);
     // Keys are free-form (variable or header names), so every key is "known".
     QStringList names;
-    if (node.IsMap()) {
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            if (it->first.IsScalar())
-                names << QString::fromStdString(it->first.Scalar());
-        }
+    for (int pair = 0; pair < node.pairCount(); ++pair) {
+        if (node.key(pair).isScalar())
+            names << node.key(pair).scalar();
     }
     MapReader map(sink, node, scope, names);
     if (!map.isValid())
@@ -31,10 +29,10 @@ StringPairs Reader::readPairs(const MapReader &owner, const char *key)
     return pairs;
 }
 
-StepSpec Reader::readSpec(StepType type, const YAML::Node &node, const Scope &scope)
+StepSpec Reader::readSpec(StepType type, const YamlNode &node, const Scope &scope)
 {
     StepSpec spec = defaultSpecFor(type);
-    if (node.IsNull() || !node.IsDefined())
+    if (node.isNull())
         return spec;
     switch (type) {
     case StepType::Shell: {
@@ -79,9 +77,9 @@ StepSpec Reader::readSpec(StepType type, const YAML::Node &node, const Scope &sc
         http.headers = readPairs(map, "headers");
         http.body = map.optionalString("body");
         forEachItem(sink, map.value("expectStatus"), map.scopeOf("expectStatus"),
-                    [&](const YAML::Node &item, const Scope &itemScope) {
-            bool ok = item.IsScalar() && item.Tag() != "!";
-            const int status = ok ? QString::fromStdString(item.Scalar()).toInt(&ok) : 0;
+                    [&](const YamlNode &item, const Scope &itemScope) {
+            bool ok = item.isScalar() && !item.hasQuotedTag();
+            const int status = ok ? item.scalar().toInt(&ok) : 0;
             if (ok)
                 http.expectStatus.append(status);
             else
@@ -176,13 +174,13 @@ QList<ErrorType> Reader::readErrorTypes(const MapReader &owner, const char *key)
 {
     QList<ErrorType> errors;
     forEachItem(sink, owner.value(key), owner.scopeOf(key),
-                [&](const YAML::Node &item, const Scope &scope) {
-        const QString text = item.IsScalar() ? QString::fromStdString(item.Scalar()) : QString();
+                [&](const YamlNode &item, const Scope &scope) {
+        const QString text = item.isScalar() ? item.scalar() : QString();
         if (const auto type = parseErrorType(text)) {
             errors.append(*type);
             return;
         }
-        const QString got = item.IsScalar() ? QStringLiteral("'%1'").arg(text) : yaml::describeKind(item);
+        const QString got = item.isScalar() ? QStringLiteral("'%1'").arg(text) : yaml::describeKind(item);
         sink.error(scope, yaml::locationOf(item),
                    scope.fieldName() + QStringLiteral(": unknown error type %1 (expected one of %2)%3")
                        .arg(got, allNames<ErrorType>().join(QStringLiteral(", ")),
@@ -195,7 +193,7 @@ FailureStrategies Reader::readStrategies(const MapReader &owner)
 {
     FailureStrategies strategies;
     forEachItem(sink, owner.value("failureStrategies"), owner.scopeOf("failureStrategies"),
-                [&](const YAML::Node &node, const Scope &scope) {
+                [&](const YamlNode &node, const Scope &scope) {
         MapReader entry(sink, node, scope, keys({"onFailure"}));
         if (!entry.isValid())
             return;
@@ -221,7 +219,7 @@ FailureStrategies Reader::readStrategies(const MapReader &owner)
     return strategies;
 }
 
-FailureAction Reader::readAction(const YAML::Node &node, const Scope &scope)
+FailureAction Reader::readAction(const YamlNode &node, const Scope &scope)
 {
     FailureAction action;
     NestingGuard guard(m_depth);
@@ -251,10 +249,9 @@ FailureAction Reader::readAction(const YAML::Node &node, const Scope &scope)
                        keys({"retryCount", "retryIntervals", "onRetryFailure"}));
         action.retryCount = spec.integer("retryCount");
         forEachItem(sink, spec.value("retryIntervals"), spec.scopeOf("retryIntervals"),
-                    [&](const YAML::Node &item, const Scope &itemScope) {
-            auto parsed = Duration::parse(item.IsScalar() ? QString::fromStdString(item.Scalar())
-                                                          : QString());
-            if (parsed.duration && item.IsScalar())
+                    [&](const YamlNode &item, const Scope &itemScope) {
+            auto parsed = Duration::parse(item.isScalar() ? item.scalar() : QString());
+            if (parsed.duration && item.isScalar())
                 action.retryIntervals.append(*parsed.duration);
             else
                 sink.error(itemScope, yaml::locationOf(item),

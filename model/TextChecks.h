@@ -17,8 +17,9 @@ namespace pw::model {
 std::optional<Problem> checkPipelineText(const QByteArray &text);
 
 // A file far past the limit of steps and groups (`maxNodes`) is refused before it is parsed:
-// the parser's tree costs ~100 bytes of memory per byte of text, so a 50 MB file of 700,000
-// steps took 4 GB and 26 s before the reader's own limit could say no. Counts `step:` and
+// yaml-cpp's tree cost ~100 bytes of memory per byte of text, so a 50 MB file of 700,000
+// steps took 4 GB and 26 s before the reader's own limit could say no (the YamlTree that
+// replaced it is ~4 bytes per byte, but parsing and reading that far would still be wasted). Counts `step:` and
 // `stepGroup:` keys in the text and stops at 20 % past the limit (a key name inside some
 // text may be counted; the reader's exact count decides below that).
 std::optional<Problem> checkStepCount(const QByteArray &text, int maxNodes);

@@ -4,36 +4,27 @@
 
 namespace pw::model::yaml {
 
-Location locationOf(const YAML::Mark &mark)
+Location locationOf(const YamlNode &node)
 {
-    if (mark.is_null() || mark.line < 0)
-        return {};
-    return {mark.line + 1, mark.column + 1};
+    return node.location();
 }
 
-Location locationOf(const YAML::Node &node)
+QString describeKind(const YamlNode &node)
 {
-    return node.IsDefined() ? locationOf(node.Mark()) : Location{};
-}
-
-QString describeKind(const YAML::Node &node)
-{
-    switch (node.Type()) {
-    case YAML::NodeType::Map: return QStringLiteral("a mapping");
-    case YAML::NodeType::Sequence: return QStringLiteral("a list");
-    case YAML::NodeType::Null: return QStringLiteral("nothing");
-    case YAML::NodeType::Scalar:
-        return QStringLiteral("'%1'").arg(QString::fromStdString(node.Scalar()));
-    case YAML::NodeType::Undefined: break;
+    switch (node.kind()) {
+    case NodeKind::Map: return QStringLiteral("a mapping");
+    case NodeKind::Sequence: return QStringLiteral("a list");
+    case NodeKind::Null: return QStringLiteral("nothing");
+    case NodeKind::Scalar: return QStringLiteral("'%1'").arg(node.scalar());
     }
     return QStringLiteral("nothing");
 }
 
-MapReader::MapReader(ProblemSink &sink, const YAML::Node &node, Scope scope, QStringList knownKeys)
+MapReader::MapReader(ProblemSink &sink, const YamlNode &node, Scope scope, QStringList knownKeys)
     : m_sink(sink), m_scope(std::move(scope))
 {
     m_sink.sourceMap().insert(m_scope.path, yaml::locationOf(node));
-    if (!node.IsMap()) {
+    if (!node.isMap()) {
         const QString what = m_scope.fieldName();
         m_sink.error(m_scope, yaml::locationOf(node),
                      (what.isEmpty() ? QString() : what + QStringLiteral(": "))
@@ -41,14 +32,15 @@ MapReader::MapReader(ProblemSink &sink, const YAML::Node &node, Scope scope, QSt
         return;
     }
     m_valid = true;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        const YAML::Node keyNode = it->first;
+    for (int pair = 0; pair < node.pairCount(); ++pair) {
+        const YamlNode keyNode = node.key(pair);
+        const YamlNode valueNode = node.value(pair);
         const Location keyLocation = yaml::locationOf(keyNode);
-        if (!keyNode.IsScalar()) {
+        if (!keyNode.isScalar()) {
             m_sink.error(m_scope, keyLocation, QStringLiteral("a key must be a plain name"));
             continue;
         }
-        const QString key = QString::fromStdString(keyNode.Scalar());
+        const QString key = keyNode.scalar();
         const Scope keyScope = m_scope.field(key);
         if (find(key.toUtf8().constData())) {
             m_sink.error(keyScope, keyLocation, QStringLiteral("duplicate key '%1'").arg(key));
@@ -68,10 +60,9 @@ MapReader::MapReader(ProblemSink &sink, const YAML::Node &node, Scope scope, QSt
             m_sink.add(std::move(problem));
             continue;
         }
-        const Location valueLocation = yaml::locationOf(it->second);
-        m_sink.sourceMap().insert(keyScope.path,
-                                  it->second.IsNull() ? keyLocation : valueLocation);
-        m_entries.append({key, it->second, keyLocation});
+        const Location valueLocation = yaml::locationOf(valueNode);
+        m_sink.sourceMap().insert(keyScope.path, valueNode.isNull() ? keyLocation : valueLocation);
+        m_entries.append({key, valueNode, keyLocation});
     }
 }
 
@@ -87,21 +78,21 @@ const MapReader::Entry *MapReader::find(const char *key) const
 bool MapReader::has(const char *key) const
 {
     const Entry *entry = find(key);
-    return entry && !entry->value.IsNull();
+    return entry && !entry->value.isNull();
 }
 
-YAML::Node MapReader::value(const char *key) const
+YamlNode MapReader::value(const char *key) const
 {
     const Entry *entry = find(key);
-    return entry ? entry->value : YAML::Node(YAML::NodeType::Null);
+    return entry ? entry->value : YamlNode();
 }
 
 Location MapReader::locationOf(const char *key) const
 {
     const Entry *entry = find(key);
     if (!entry)
-        return yaml::locationOf(YAML::Node());
-    return entry->value.IsNull() ? entry->keyLocation : yaml::locationOf(entry->value);
+        return {};
+    return entry->value.isNull() ? entry->keyLocation : yaml::locationOf(entry->value);
 }
 
 Scope MapReader::scopeOf(const char *key) const
@@ -118,14 +109,14 @@ void MapReader::valueError(const char *key, const QString &message) const
 std::optional<QString> MapReader::scalar(const char *key, const char *expected) const
 {
     const Entry *entry = find(key);
-    if (!entry || entry->value.IsNull())
+    if (!entry || entry->value.isNull())
         return std::nullopt;
-    if (!entry->value.IsScalar()) {
+    if (!entry->value.isScalar()) {
         valueError(key, QStringLiteral("expected %1, got %2")
                             .arg(QLatin1String(expected), describeKind(entry->value)));
         return std::nullopt;
     }
-    return QString::fromStdString(entry->value.Scalar());
+    return entry->value.scalar();
 }
 
 QString MapReader::string(const char *key) const
@@ -139,7 +130,7 @@ std::optional<QString> MapReader::optionalString(const char *key) const
 }
 
 // Numbers and booleans must be written as such: a quoted "3" is text, as in JSON.
-static bool isQuoted(const YAML::Node &node) { return node.Tag() == "!"; }
+static bool isQuoted(const YamlNode &node) { return node.hasQuotedTag(); }
 
 // "'abc'", or for a value that only its quotes spoil, a hint that says so.
 static QString describeScalar(const QString &text, bool validButQuoted)
@@ -209,9 +200,9 @@ std::optional<Duration> MapReader::duration(const char *key) const
 QStringList MapReader::stringList(const char *key) const
 {
     QStringList values;
-    forEachItem(m_sink, value(key), scopeOf(key), [&](const YAML::Node &item, const Scope &scope) {
-        if (item.IsScalar()) {
-            values << QString::fromStdString(item.Scalar());
+    forEachItem(m_sink, value(key), scopeOf(key), [&](const YamlNode &item, const Scope &scope) {
+        if (item.isScalar()) {
+            values << item.scalar();
             return;
         }
         m_sink.error(scope, yaml::locationOf(item),
@@ -221,20 +212,21 @@ QStringList MapReader::stringList(const char *key) const
     return values;
 }
 
-void forEachItem(ProblemSink &sink, const YAML::Node &node, const Scope &scope,
-                 const std::function<void(const YAML::Node &, const Scope &)> &read)
+void forEachItem(ProblemSink &sink, const YamlNode &node, const Scope &scope,
+                 const std::function<void(const YamlNode &, const Scope &)> &read)
 {
-    if (!node.IsDefined() || node.IsNull())
+    if (node.isNull())
         return;
-    if (!node.IsSequence()) {
+    if (!node.isSequence()) {
         sink.error(scope, locationOf(node),
                    scope.fieldName() + QStringLiteral(": expected a list, got ") + describeKind(node));
         return;
     }
-    for (std::size_t i = 0; i < node.size(); ++i) {
-        const Scope itemScope = scope.item(int(i));
-        sink.sourceMap().insert(itemScope.path, locationOf(node[i]));
-        read(node[i], itemScope);
+    for (int i = 0; i < node.size(); ++i) {
+        const Scope itemScope = scope.item(i);
+        const YamlNode item = node.item(i);
+        sink.sourceMap().insert(itemScope.path, locationOf(item));
+        read(item, itemScope);
     }
 }
 

@@ -3,15 +3,14 @@
 #include "Duration.h"
 #include "ProblemSink.h"
 #include "Suggestion.h"
-
-#include <yaml-cpp/yaml.h>
+#include "YamlTree.h"
 
 #include <QStringList>
 
 #include <functional>
 #include <optional>
 
-// Typed, forgiving access to the YAML tree: every accessor reports what is wrong (with
+// Typed, forgiving access to the YAML tree (YamlTree): every accessor reports what is wrong (with
 // line, column and the field's path) into a ProblemSink and carries on, so that one pass
 // finds every problem in a file.
 namespace pw::model::yaml {
@@ -19,21 +18,20 @@ namespace pw::model::yaml {
 using pw::model::ProblemSink;
 using pw::model::Scope;
 
-Location locationOf(const YAML::Node &node);
-Location locationOf(const YAML::Mark &mark);
+Location locationOf(const YamlNode &node);
 
-QString describeKind(const YAML::Node &node);
+QString describeKind(const YamlNode &node);
 
 // One YAML mapping with a known set of keys. Unknown keys are warnings (newer files still
 // open); duplicate keys and values of the wrong kind are errors.
 class MapReader
 {
 public:
-    MapReader(ProblemSink &sink, const YAML::Node &node, Scope scope, QStringList knownKeys);
+    MapReader(ProblemSink &sink, const YamlNode &node, Scope scope, QStringList knownKeys);
 
     bool isValid() const { return m_valid; }
     bool has(const char *key) const;
-    YAML::Node value(const char *key) const;
+    YamlNode value(const char *key) const;
     Location locationOf(const char *key) const;
     Scope scopeOf(const char *key) const;
     const Scope &scope() const { return m_scope; }
@@ -69,7 +67,7 @@ private:
     struct Entry
     {
         QString key;
-        YAML::Node value;
+        YamlNode value;
         Location keyLocation;
     };
     const Entry *find(const char *key) const;
@@ -82,7 +80,7 @@ private:
 };
 
 // Calls `read` for each item of a YAML sequence; a null value is an empty list.
-void forEachItem(ProblemSink &sink, const YAML::Node &node, const Scope &scope,
-                 const std::function<void(const YAML::Node &, const Scope &)> &read);
+void forEachItem(ProblemSink &sink, const YamlNode &node, const Scope &scope,
+                 const std::function<void(const YamlNode &, const Scope &)> &read);
 
 } // namespace pw::model::yaml

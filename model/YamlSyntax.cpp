@@ -70,6 +70,13 @@ QList<Bracket> unclosedBrackets(const QByteArray &text, qsizetype stopAtDepth = 
     return stack;
 }
 
+Location locationOfMark(const YAML::Mark &mark)
+{
+    if (mark.is_null() || mark.line < 0)
+        return {};
+    return {mark.line + 1, mark.column + 1};
+}
+
 Location locationOfOffset(const QByteArray &text, qsizetype offset)
 {
     const qsizetype lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -84,7 +91,7 @@ Problem describeSyntaxError(const YAML::Exception &error, const QByteArray &text
 {
     const QString reason = QString::fromStdString(error.msg);
     Problem problem;
-    problem.location = locationOf(error.mark);
+    problem.location = locationOfMark(error.mark);
     if (!problem.location.isValid())
         problem.location = {1, 1};
     problem.message = QStringLiteral("YAML syntax error: ") + reason;
@@ -141,19 +148,19 @@ qsizetype firstAlias(const QByteArray &text)
 
 // Counts the nodes of the expanded tree down from `node` into `count`; false once past `budget`
 // or deeper than the parser could have nested (an alias inside its own anchor: a cycle).
-bool countWithin(const YAML::Node &node, qsizetype &count, qsizetype budget, int depth = 0)
+bool countWithin(const YamlNode &node, qsizetype &count, qsizetype budget, int depth = 0)
 {
     constexpr int kMaxDepth = 1000;
     if (++count > budget || depth > kMaxDepth)
         return false;
-    if (node.IsSequence()) {
-        for (const YAML::Node &child : node)
-            if (!countWithin(child, count, budget, depth + 1))
+    if (node.isSequence()) {
+        for (int i = 0; i < node.size(); ++i)
+            if (!countWithin(node.item(i), count, budget, depth + 1))
                 return false;
-    } else if (node.IsMap()) {
-        for (const auto &entry : node)
-            if (!countWithin(entry.first, count, budget, depth + 1)
-                || !countWithin(entry.second, count, budget, depth + 1))
+    } else if (node.isMap()) {
+        for (int pair = 0; pair < node.pairCount(); ++pair)
+            if (!countWithin(node.key(pair), count, budget, depth + 1)
+                || !countWithin(node.value(pair), count, budget, depth + 1))
                 return false;
     }
     return true;
@@ -161,7 +168,7 @@ bool countWithin(const YAML::Node &node, qsizetype &count, qsizetype budget, int
 
 } // namespace
 
-std::optional<Problem> findAliasExpansion(const YAML::Node &root, const QByteArray &text, qsizetype maxNodes)
+std::optional<Problem> findAliasExpansion(const YamlNode &root, const QByteArray &text, qsizetype maxNodes)
 {
     const qsizetype alias = firstAlias(text);
     if (alias < 0)
@@ -177,23 +184,23 @@ std::optional<Problem> findAliasExpansion(const YAML::Node &root, const QByteArr
     return problem;
 }
 
-std::optional<Problem> findUnterminatedQuote(const YAML::Node &root, const QByteArray &text)
+std::optional<Problem> findUnterminatedQuote(const YamlNode &root, const QByteArray &text)
 {
     // Bounded: aliases can make a small file a very large tree.
     int budget = 200000;
-    QList<YAML::Node> pending{root};
+    QList<YamlNode> pending{root};
     while (!pending.isEmpty() && budget-- > 0) {
-        const YAML::Node node = pending.takeLast();
-        if (node.IsMap()) {
-            for (auto it = node.begin(); it != node.end(); ++it) {
-                pending.append(it->first);
-                pending.append(it->second);
+        const YamlNode node = pending.takeLast();
+        if (node.isMap()) {
+            for (int pair = 0; pair < node.pairCount(); ++pair) {
+                pending.append(node.key(pair));
+                pending.append(node.value(pair));
             }
-        } else if (node.IsSequence()) {
-            for (auto it = node.begin(); it != node.end(); ++it)
-                pending.append(*it);
-        } else if (node.IsScalar() && node.Tag() == "!") {
-            const qsizetype at = node.Mark().pos;
+        } else if (node.isSequence()) {
+            for (int i = 0; i < node.size(); ++i)
+                pending.append(node.item(i));
+        } else if (node.isScalar() && node.hasQuotedTag()) {
+            const qsizetype at = node.offset();
             if (at < 0 || at >= text.size() || (text[at] != '"' && text[at] != '\''))
                 continue;
             if (skipQuoted(text, at) < 0) {

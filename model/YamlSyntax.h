@@ -1,8 +1,9 @@
 #pragma once
 
 #include "Problem.h"
+#include "YamlTree.h"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <QByteArray>
 
@@ -23,9 +24,9 @@ std::optional<Problem> findDeepNesting(const QByteArray &text, int limit);
 // Aliases (`*name`) that expand the parsed tree past `maxNodes` nodes (a "billion laughs":
 // 1 KB of text standing for millions of steps), reported at the first alias of the text. The
 // tree is walked only when the text has an alias, and only until the budget runs out.
-std::optional<Problem> findAliasExpansion(const YAML::Node &root, const QByteArray &text, qsizetype maxNodes);
+std::optional<Problem> findAliasExpansion(const YamlNode &root, const QByteArray &text, qsizetype maxNodes);
 
 // A quoted scalar of the parsed tree whose closing quote is missing from the text.
-std::optional<Problem> findUnterminatedQuote(const YAML::Node &root, const QByteArray &text);
+std::optional<Problem> findUnterminatedQuote(const YamlNode &root, const QByteArray &text);
 
 } // namespace pw::model::yaml

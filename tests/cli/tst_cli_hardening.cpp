@@ -15,8 +15,13 @@
 #include <csignal>
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <vector>
 
 using namespace pwtest;
 
@@ -95,6 +100,7 @@ private slots:
     void aliasBombIsRefusedAtOnce();
     void hundredThousandStepsLoadAndRun();
     void farTooManyStepsAreRefusedBeforeParsing();
+    void loadingMemoryStaysUnderThirtyTimesTheFile();
     void leftoverOutputDirectoriesAreRemoved();
     void killedProgramsDirectoryIsRemovedNextTime();
 
@@ -507,6 +513,61 @@ void TestCliHardening::farTooManyStepsAreRefusedBeforeParsing()
     const Result result = runProgram({s("validate"), s("huge.yaml")}, m_dir->path(), m_environment);
     PW_CHECK_EXIT(result, 2);
     QCOMPARE(result.out.trimmed(), QByteArray("huge.yaml:120007:13: more than 100000 steps and groups (at least 120001 here): not read"));
+}
+
+// The peak resident memory of `pipewright arguments` (output discarded), as the kernel counted
+// it when the program ended (wait4): sampling /proc could miss a peak just before the end.
+static qint64 peakMemoryOfRunKiB(const QStringList &arguments)
+{
+    QList<QByteArray> words{QFile::encodeName(pipewrightBinary())};
+    for (const QString &argument : arguments)
+        words << QFile::encodeName(argument);
+    std::vector<char *> argv;
+    for (QByteArray &word : words)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
+        return -1;
+    int status = 0;
+    rusage usage{};
+    if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status))
+        return -1;
+    return usage.ru_maxrss; // KiB on Linux
+}
+
+// Loading a file costs at most ~30 times its size on top of what the program needs anyway
+// (measured here: validating a file of one step). Before the YAML tree of our own and the
+// compact source map, a 4.8 MB file of 66,000 steps took ~100 times its size (491 MB); now
+// ~17 times (plain build; 98 MB, of which 16 MB is the baseline).
+void TestCliHardening::loadingMemoryStaysUnderThirtyTimesTheFile()
+{
+    QByteArray steps;
+    steps.reserve(66000 * 76);
+    for (int i = 0; i < 66000; ++i)
+        steps += "          - step: {id: s" + QByteArray::number(i) + ", type: Shell, spec: {command: \"echo "
+               + QByteArray::number(i) + "\"}}\n";
+    const QByteArray big = pipeline(steps);
+    const QString bigPath = write(s("big.yaml"), big);
+    const QString tinyPath = write(s("tiny.yaml"), pipeline("          - step: {id: s, type: Shell, spec: {command: echo}}\n"));
+    const qint64 baselineKiB = peakMemoryOfRunKiB({s("validate"), tinyPath});
+    const qint64 peakKiB = peakMemoryOfRunKiB({s("validate"), bigPath});
+    QVERIFY2(baselineKiB > 0 && peakKiB > 0, "validate did not run");
+#ifdef PW_SANITIZED
+    // AddressSanitizer's redzones double small allocations, and its quarantine keeps up to
+    // 256 MB of freed memory.
+    const qint64 limitKiB = baselineKiB + 4 * 30 * big.size() / 1024 + 256 * 1024;
+#else
+    const qint64 limitKiB = baselineKiB + 30 * big.size() / 1024;
+#endif
+    QVERIFY2(peakKiB < limitKiB, qPrintable(QStringLiteral("peak %1 KiB for a file of %2 KiB (baseline %3 KiB, limit %4 KiB)")
+                                                 .arg(peakKiB).arg(big.size() / 1024).arg(baselineKiB).arg(limitKiB)));
 }
 
 void TestCliHardening::leftoverOutputDirectoriesAreRemoved()
