@@ -21,27 +21,26 @@ quint64 SourceMap::childKey(int parent, int part)
     return (quint64(quint32(parent + 1)) << 32) | quint32(part);
 }
 
-int SourceMap::find(int parent, QStringView part) const
+int SourceMap::find(int parent, const QString &part) const
 {
-    const auto partId = m_parts.constFind(part.toString());
+    const auto partId = m_parts.constFind(part);
     if (partId == m_parts.cend())
         return -1;
     return m_children.value(childKey(parent, *partId), -1);
 }
 
-int SourceMap::findOrAdd(int parent, QStringView part)
+int SourceMap::findOrAdd(int parent, const QString &part)
 {
-    const int found = find(parent, part);
-    if (found >= 0)
-        return found;
     // The part may be known under other parents ("[0]"): its id stays what they use.
-    const QString text = part.toString();
-    auto partId = m_parts.constFind(text);
+    auto partId = m_parts.constFind(part);
     if (partId == m_parts.cend())
-        partId = m_parts.insert(text, int(m_parts.size()));
+        partId = m_parts.insert(part, int(m_parts.size()));
+    const quint64 key = childKey(parent, *partId);
+    if (const auto found = m_children.constFind(key); found != m_children.cend())
+        return *found;
     const int node = int(m_locations.size());
     m_locations.push_back({});
-    m_children.insert(childKey(parent, *partId), node);
+    m_children.insert(key, node);
     return node;
 }
 
@@ -69,7 +68,7 @@ void SourceMap::insert(const QString &path, Location location)
     qsizetype start = kept == 0 ? 0 : m_lastPrefixes.back().first;
     while (start < path.size()) {
         const qsizetype end = partEnd(path, start);
-        node = findOrAdd(node, QStringView(path).mid(start, end - start));
+        node = findOrAdd(node, path.mid(start, end - start));
         m_lastPrefixes.emplace_back(end, node);
         start = end;
     }
@@ -85,7 +84,7 @@ Location SourceMap::locate(const QString &path) const
     int node = -1;
     for (qsizetype start = 0; start < path.size();) {
         const qsizetype end = partEnd(path, start);
-        node = find(node, QStringView(path).mid(start, end - start));
+        node = find(node, path.mid(start, end - start));
         if (node < 0)
             break;
         if (m_locations[std::size_t(node)].isValid())

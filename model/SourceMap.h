@@ -2,7 +2,6 @@
 
 #include <QHash>
 #include <QString>
-#include <QStringView>
 
 #include <utility>
 #include <vector>
@@ -35,8 +34,8 @@ public:
 
 private:
     // The node of `part` under `parent` (-1: the root); -1 when there is none.
-    int find(int parent, QStringView part) const;
-    int findOrAdd(int parent, QStringView part);
+    int find(int parent, const QString &part) const;
+    int findOrAdd(int parent, const QString &part);
     static quint64 childKey(int parent, int part);
 
     std::vector<Location> m_locations; // by node; invalid for a prefix never inserted itself
