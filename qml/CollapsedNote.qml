@@ -15,7 +15,7 @@ Rectangle {
         if (!note.visible || !document)
             return 0
         document.revision
-        return note.node.outline.stepsUnder(note.node.path)
+        return note.node.outline.stepsUnder(note.node.nodeId)
     }
 
     implicitWidth: Theme.cardWidth

@@ -9,7 +9,8 @@ import Pipewright
 Rectangle {
     id: bar
 
-    required property PipelineOutline outline
+    required property PipelineDocument document
+    readonly property PipelineOutline outline: document ? document.outline : null
     // Selects and centres one match.
     signal matchChosen(string path)
     signal closed()
@@ -52,13 +53,11 @@ Rectangle {
     Accessible.role: Accessible.ToolBar
     Accessible.name: qsTr("Find on the canvas")
 
-    // The outline changed (an edit): the matches may have moved.
+    // An edit may move the matches (a run's status changes do not: they are not edits).
     Connections {
-        target: bar.outline
+        target: bar.document
         enabled: bar.visible
-        function onRowsInserted() { bar.matches = bar.outline.find(field.text) }
-        function onRowsRemoved() { bar.matches = bar.outline.find(field.text) }
-        function onDataChanged() { bar.matches = bar.outline.find(field.text) }
+        function onPipelineChanged() { bar.matches = bar.outline.find(field.text) }
     }
 
     RowLayout {

@@ -344,7 +344,7 @@ Rectangle {
         anchors.top: parent.top
         anchors.right: parent.right
         anchors.margins: 10
-        outline: canvas.outline
+        document: canvas.document
         onMatchChosen: path => {
             canvasController.selectedPath = path
             canvas.centreOn(path)

@@ -78,6 +78,7 @@ Rectangle {
     }
 
     YamlHighlighter {
+        id: highlighter
         textDocument: yaml.textDocument
         problems: view.problems
         keyColor: Theme.accent
@@ -167,17 +168,12 @@ Rectangle {
                             yaml.ToolTip.hide()
                             return
                         }
-                        const position = yaml.positionAt(hover.point.position.x, hover.point.position.y)
-                        const line = yaml.text.substring(0, position).split("\n").length
-                        const messages = highlighterMessages(line)
+                        const messages = highlighter.messagesAtPosition(
+                                             yaml.positionAt(hover.point.position.x, hover.point.position.y))
                         if (messages !== "")
                             yaml.ToolTip.show(messages)
                         else
                             yaml.ToolTip.hide()
-                    }
-                    function highlighterMessages(line) {
-                        return view.problems.filter(problem => problem.line === line)
-                                            .map(problem => problem.message).join("\n")
                     }
                 }
             }

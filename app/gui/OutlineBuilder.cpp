@@ -97,26 +97,6 @@ QString firstLine(const QString &text)
 
 } // namespace
 
-QString stepSummary(const Step &step)
-{
-    return std::visit(
-        [](const auto &spec) -> QString {
-            using Spec = std::decay_t<decltype(spec)>;
-            if constexpr (std::is_same_v<Spec, ShellSpec>)
-                return firstLine(spec.command);
-            else if constexpr (std::is_same_v<Spec, HttpSpec>)
-                return spec.method.value_or(QStringLiteral("GET")) + u' ' + spec.url;
-            else if constexpr (std::is_same_v<Spec, WaitSpec>)
-                return spec.duration ? QString(QStringLiteral("wait ") + spec.duration->toString())
-                                     : QString();
-            else if constexpr (std::is_same_v<Spec, VerifySpec>)
-                return firstLine(spec.condition);
-            else
-                return firstLine(spec.message); // Echo, Fail, Approval
-        },
-        step.spec);
-}
-
 QString stepSearchText(const Step &step)
 {
     return std::visit(
@@ -127,13 +107,19 @@ QString stepSearchText(const Step &step)
             else if constexpr (std::is_same_v<Spec, HttpSpec>)
                 return spec.method.value_or(QStringLiteral("GET")) + u' ' + spec.url;
             else if constexpr (std::is_same_v<Spec, WaitSpec>)
-                return QString();
+                return spec.duration ? QString(QStringLiteral("wait ") + spec.duration->toString())
+                                     : QString();
             else if constexpr (std::is_same_v<Spec, VerifySpec>)
                 return spec.condition;
             else
                 return spec.message; // Echo, Fail, Approval
         },
         step.spec);
+}
+
+QString stepSummary(const Step &step)
+{
+    return firstLine(stepSearchText(step));
 }
 
 std::unique_ptr<OutlineItem> buildOutline(const Pipeline &pipeline)

@@ -445,49 +445,6 @@ QString PipelineOutline::pathOfNode(const QString &nodeId)
     return item ? item->path : QString();
 }
 
-QStringList PipelineOutline::find(const QString &text) const
-{
-    QStringList paths;
-    const QString wanted = text.trimmed();
-    if (!m_root || wanted.isEmpty())
-        return paths;
-    // Depth first is the canvas's reading order: stages left to right, each lane top down.
-    const auto visit = [&](const auto &self, const OutlineItem &item) -> void {
-        const bool element = item.kind == OutlineKind::Step || item.kind == OutlineKind::StepGroup
-                             || item.kind == OutlineKind::Stage;
-        if (element && (item.nodeId.contains(wanted, Qt::CaseInsensitive) || item.name.contains(wanted, Qt::CaseInsensitive)
-                        || item.searchText.contains(wanted, Qt::CaseInsensitive)))
-            paths << item.path;
-        for (const auto &child : item.children)
-            self(self, *child);
-    };
-    visit(visit, *m_root);
-    return paths;
-}
-
-int PipelineOutline::stepsUnder(const QString &path) const
-{
-    if (!m_root)
-        return 0;
-    const auto count = [](const auto &self, const OutlineItem &item) -> int {
-        int steps = item.kind == OutlineKind::Step ? 1 : 0;
-        for (const auto &child : item.children)
-            steps += self(self, *child);
-        return steps;
-    };
-    const auto findItem = [&](const auto &self, const OutlineItem &item) -> const OutlineItem * {
-        if (item.path == path && item.kind != OutlineKind::Lane)
-            return &item;
-        for (const auto &child : item.children) {
-            if (const OutlineItem *found = self(self, *child))
-                return found;
-        }
-        return nullptr;
-    };
-    const OutlineItem *element = findItem(findItem, *m_root);
-    return element ? count(count, *element) - (element->kind == OutlineKind::Step ? 1 : 0) : 0;
-}
-
 QString PipelineOutline::nodeIdAt(const QString &path)
 {
     ensureRowIndex();

@@ -64,8 +64,8 @@ public:
     // The paths of the steps, groups and stages whose id, name or whole command (URL,
     // message, condition) contain `text` (any case), in the canvas's reading order.
     Q_INVOKABLE QStringList find(const QString &text) const;
-    // How many steps the element at `path` holds, in all its lanes and nested groups.
-    Q_INVOKABLE int stepsUnder(const QString &path) const;
+    // How many steps the stage or group `nodeId` holds, in all its lanes and nested groups.
+    Q_INVOKABLE int stepsUnder(const QString &nodeId);
 
     // Stages of the pipeline, those side by side in parallel frames included.
     int stageCount() const { return m_stageCount; }

@@ -56,28 +56,29 @@ void ViewportCuller::track(QQuickItem *item)
     connect(item, &QQuickItem::widthChanged, this, &ViewportCuller::refresh);
     connect(item, &QQuickItem::visibleChanged, this, &ViewportCuller::refresh);
     // QML calls untrack on destruction; this covers items destroyed any other way.
-    connect(item, &QObject::destroyed, this, [this](QObject *object) {
-        const auto found = m_items.find(static_cast<QQuickItem *>(object));
-        if (found != m_items.end()) {
-            m_nearCount -= found.value() ? 1 : 0;
-            m_items.erase(found);
-            emit nearCountChanged();
-        }
-    });
+    connect(item, &QObject::destroyed, this, [this](QObject *object) { forget(static_cast<QQuickItem *>(object)); });
     polish();
 }
 
 void ViewportCuller::untrack(QQuickItem *item)
 {
+    if (!m_items.contains(item))
+        return;
+    disconnect(item, nullptr, this, nullptr);
+    forget(item);
+}
+
+void ViewportCuller::forget(QQuickItem *item)
+{
     const auto found = m_items.find(item);
     if (found == m_items.end())
         return;
-    disconnect(item, nullptr, this, nullptr);
-    if (found.value()) {
+    const bool wasNear = found.value();
+    m_items.erase(found);
+    if (wasNear) {
         --m_nearCount;
         emit nearCountChanged();
     }
-    m_items.erase(found);
 }
 
 void ViewportCuller::updatePolish()

@@ -56,6 +56,9 @@ protected:
     void updatePolish() override;
 
 private:
+    // Drops an untracked or destroyed item (no access to it: it may be half destroyed).
+    void forget(QQuickItem *item);
+
     QQuickItem *m_scene = nullptr;
     QRectF m_viewport;
     qreal m_margin = 0.5;

@@ -132,8 +132,12 @@ void YamlHighlighter::setProblems(const QVariantList &problems)
         emit problemsChanged();
 }
 
-QString YamlHighlighter::messagesAt(int line) const
+QString YamlHighlighter::messagesAtPosition(int position) const
 {
+    const QTextDocument *text = m_textDocument ? m_textDocument->textDocument() : nullptr;
+    if (!text)
+        return {};
+    const int line = text->findBlock(position).blockNumber() + 1;
     QStringList messages;
     for (const QVariant &entry : m_problems) {
         const QVariantMap problem = entry.toMap();

@@ -36,8 +36,8 @@ public:
     QVariantList problems() const { return m_problems; }
     void setProblems(const QVariantList &problems);
 
-    // The messages of the problems on a line (from 1), one per line of text.
-    Q_INVOKABLE QString messagesAt(int line) const;
+    // The messages of the problems on the line holding a text position, one per line of text.
+    Q_INVOKABLE QString messagesAtPosition(int position) const;
 
 signals:
     void textDocumentChanged();

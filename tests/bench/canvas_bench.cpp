@@ -11,6 +11,7 @@
 // Prints its figures; asserts nothing.
 //
 //   build/tests/bench/canvas_bench [STEPS]
+#include "BenchSupport.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PipelineDocument.h"
 #include "app/gui/monitor/RunMonitor.h"
@@ -34,6 +35,7 @@
 #include <vector>
 
 using namespace pw::gui;
+using pw::bench::percentile;
 
 namespace {
 
@@ -50,14 +52,6 @@ QByteArray pipelineYaml(int steps)
                     + ", type: Shell, spec: {command: \"make -C part_" + QByteArray::number(made) + " all\"}}\n";
     }
     return yaml;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
 }
 
 double peakMegabytes()
@@ -151,16 +145,10 @@ void click(QQuickWindow *window, QPointF at)
 
 int main(int argc, char *argv[])
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
     if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
         qputenv("QT_QUICK_BACKEND", "software");
     QTemporaryDir home;
-    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
-    useDesignerStyle();
-    QCoreApplication::setOrganizationName(QStringLiteral("Pipewright")); // as app/main.cpp
-    QCoreApplication::setApplicationName(QStringLiteral("pipewright"));
+    pw::bench::prepareDesignerEnvironment(home);
     QApplication application(argc, argv);
     const int steps = argc > 1 ? std::max(10, std::atoi(argv[1])) : 1000;
 

@@ -7,6 +7,7 @@
 // be none: rows are updated). Prints its figures; asserts nothing.
 //
 //   build/tests/bench/gui_responsiveness   (QT_QPA_PLATFORM=offscreen is set if unset)
+#include "BenchSupport.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PipelineDocument.h"
 #include "app/gui/monitor/RunMonitor.h"
@@ -25,6 +26,7 @@
 #include <vector>
 
 using namespace pw::gui;
+using pw::bench::percentile;
 
 namespace {
 
@@ -52,26 +54,12 @@ QByteArray pipelineYaml(int printing, int total, int seconds)
     return yaml;
 }
 
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
     QTemporaryDir home;
-    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
-    useDesignerStyle();
-    QCoreApplication::setOrganizationName(QStringLiteral("Pipewright")); // as app/main.cpp
-    QCoreApplication::setApplicationName(QStringLiteral("pipewright"));
+    pw::bench::prepareDesignerEnvironment(home);
     QApplication application(argc, argv);
     const int seconds = qEnvironmentVariableIntValue("BENCH_SECONDS") > 0 ? qEnvironmentVariableIntValue("BENCH_SECONDS") : 8;
 
