@@ -4,7 +4,10 @@
 #include "run/Run.h"
 #include "store/RunDatabase.h"
 #include "store/RunStoreWriter.h"
+#include "executors/slurm/SlurmCluster.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 
 namespace pw::engine {
@@ -64,6 +67,19 @@ QNetworkAccessManager *Engine::network()
     return m_network;
 }
 
+// Job files go beside the run store by default (semantics.md), else in the temporary
+// directory (which a real cluster's nodes do not share: such runs name an outputDir).
+slurm::SlurmCluster *Engine::slurm()
+{
+    if (!m_slurm) {
+        const QString root = m_databasePath.isEmpty()
+            ? QDir::tempPath() + QStringLiteral("/pipewright-jobs")
+            : QFileInfo(m_databasePath).absolutePath() + QStringLiteral("/jobs");
+        m_slurm = new slurm::SlurmCluster(root, this);
+    }
+    return m_slurm;
+}
+
 void Engine::startRun(RunRequest request)
 {
     if (request.runId.isEmpty())
@@ -73,7 +89,7 @@ void Engine::startRun(RunRequest request)
         if (RunDatabase *db = database(request.runId))
             store = std::make_unique<RunStoreWriter>(*db);
     }
-    auto *run = new Run(std::move(request), network(), std::move(store), this);
+    auto *run = new Run(std::move(request), network(), slurm(), std::move(store), this);
     const QString id = run->id();
     connect(run, &Run::storeProblem, this, [this, id](const QString &message) { emit storeProblem(id, message); });
     m_runs.insert(id, run);

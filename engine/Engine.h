@@ -14,6 +14,9 @@ namespace pw::engine {
 
 class Run;
 class RunDatabase;
+namespace slurm {
+class SlurmCluster;
+}
 
 // Owns every run; lives on the engine thread (see EngineThread) and is driven only by its
 // event loop. Commands arrive as queued calls to its slots; everything it publishes is a
@@ -52,6 +55,7 @@ signals:
 
 private:
     QNetworkAccessManager *network();
+    slurm::SlurmCluster *slurm();
     RunDatabase *database(const QString &runId);
 
     QString m_databasePath;
@@ -59,6 +63,7 @@ private:
     bool m_databaseFailed = false;
     QHash<QString, Run *> m_runs;
     QNetworkAccessManager *m_network = nullptr; // created on the engine thread, on first use
+    slurm::SlurmCluster *m_slurm = nullptr; // the same
 };
 
 void registerEngineMetaTypes();

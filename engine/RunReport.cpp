@@ -48,6 +48,16 @@ void writeNode(JsonTextWriter &json, const NodeState &node)
             json.null();
         }
     }
+    // cli.md: only steps run by an executor other than local name it and their jobs.
+    if (step && !node.executor.isEmpty()) {
+        json.key(QLatin1StringView("executor"));
+        json.string(node.executor);
+        json.key(QLatin1StringView("jobs"));
+        json.beginArray();
+        for (const QString &job : node.jobs)
+            json.string(job);
+        json.endArray();
+    }
     json.key(QLatin1StringView("kind"));
     json.string(toString(node.kind));
     if (step) {

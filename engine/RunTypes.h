@@ -68,6 +68,8 @@ struct NodeState
     QStringList parents; // enclosing stage and groups, outermost first
     NodeRole role = NodeRole::Main;
     model::StepType stepType = model::StepType::Echo; // steps only
+    QString executor; // Shell steps run elsewhere: "slurm"; empty: this machine
+    QStringList jobs; // with an executor: each attempt's job id there, in attempt order
     NodeStatus status = NodeStatus::Pending;
     int attempts = 0;
     bool warning = false;

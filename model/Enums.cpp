@@ -98,6 +98,11 @@ std::optional<Enum> parse(const NameTable<Enum, N> &table, const QString &text,
     return std::nullopt;
 }
 
+constexpr NameTable<ExecutorType, 2> kExecutorTypes{{
+    {ExecutorType::Local, "local"},
+    {ExecutorType::Slurm, "slurm"},
+}};
+
 template <typename Enum, std::size_t N>
 QStringList namesOf(const NameTable<Enum, N> &table)
 {
@@ -117,6 +122,7 @@ QString toString(RetryType value) { return nameOf(kRetryTypes, value); }
 QString toString(FailurePolicy value) { return nameOf(kFailurePolicies, value); }
 QString toString(InputType value) { return nameOf(kInputTypes, value); }
 QString toString(LogLevel value) { return nameOf(kLogLevels, value); }
+QString toString(ExecutorType value) { return nameOf(kExecutorTypes, value); }
 
 std::optional<ErrorType> parseErrorType(const QString &text)
 {
@@ -135,6 +141,10 @@ std::optional<FailurePolicy> parseFailurePolicy(const QString &text)
 }
 std::optional<InputType> parseInputType(const QString &text) { return parse(kInputTypes, text); }
 std::optional<LogLevel> parseLogLevel(const QString &text) { return parse(kLogLevels, text); }
+std::optional<ExecutorType> parseExecutorType(const QString &text)
+{
+    return parse(kExecutorTypes, text);
+}
 
 template <> QStringList allNames<ErrorType>() { return namesOf(kErrorTypes); }
 template <> QStringList allNames<ActionType>() { return namesOf(kActionTypes); }
@@ -144,6 +154,7 @@ template <> QStringList allNames<RetryType>() { return namesOf(kRetryTypes); }
 template <> QStringList allNames<FailurePolicy>() { return namesOf(kFailurePolicies); }
 template <> QStringList allNames<InputType>() { return namesOf(kInputTypes); }
 template <> QStringList allNames<LogLevel>() { return namesOf(kLogLevels); }
+template <> QStringList allNames<ExecutorType>() { return namesOf(kExecutorTypes); }
 
 bool isRetryAction(ActionType action)
 {

@@ -43,6 +43,7 @@ enum class RetryType { Constant, Exponential, Random };
 enum class FailurePolicy { FailFast, FinishRunning };
 enum class InputType { String, Number, Integer, Boolean };
 enum class LogLevel { Info, Warn, Error };
+enum class ExecutorType { Local, Slurm };
 
 QString toString(ErrorType value);
 QString toString(ActionType value);
@@ -52,6 +53,7 @@ QString toString(RetryType value);
 QString toString(FailurePolicy value);
 QString toString(InputType value);
 QString toString(LogLevel value);
+QString toString(ExecutorType value);
 
 // Parsing is exact, except error types which the format matches case-insensitively.
 std::optional<ErrorType> parseErrorType(const QString &text);
@@ -62,6 +64,7 @@ std::optional<RetryType> parseRetryType(const QString &text);
 std::optional<FailurePolicy> parseFailurePolicy(const QString &text);
 std::optional<InputType> parseInputType(const QString &text);
 std::optional<LogLevel> parseLogLevel(const QString &text);
+std::optional<ExecutorType> parseExecutorType(const QString &text);
 
 // All spellings of an enum, in declaration order, for "expected one of" messages and pickers.
 template <typename Enum> QStringList allNames();

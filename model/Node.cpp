@@ -7,7 +7,7 @@ namespace pw::model {
 // these mutually recursive types through std::variant.
 bool StepGroup::operator==(const StepGroup &other) const
 {
-    return id == other.id && name == other.name && when == other.when
+    return id == other.id && name == other.name && when == other.when && executor == other.executor
            && failureStrategies == other.failureStrategies && steps == other.steps
            && rollbackSteps == other.rollbackSteps && errorHandler == other.errorHandler;
 }

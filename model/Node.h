@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Executor.h"
 #include "FailureStrategy.h"
 #include "StepSpec.h"
 
@@ -45,6 +46,7 @@ struct Step
     When when;
     std::optional<RetryPolicy> retry;
     QString catchVar; // Metaflow @catch: empty when not set
+    std::optional<Executor> executor; // Shell steps only; unset: the enclosing one
     FailureStrategies failureStrategies;
 
     StepType type() const { return stepTypeOf(spec); }
@@ -59,6 +61,7 @@ struct StepGroup
     QString id;
     QString name;
     When when;
+    std::optional<Executor> executor; // for the Shell steps inside; unset: the enclosing one
     FailureStrategies failureStrategies;
     NodeList steps;
     NodeList rollbackSteps;

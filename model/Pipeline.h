@@ -23,6 +23,7 @@ struct Stage
     QString name;
     QString description;
     When when; // status is pipelineStatus
+    std::optional<Executor> executor; // unset: the pipeline's
     FailureStrategies failureStrategies;
     NodeList steps;
     NodeList rollbackSteps;
@@ -62,6 +63,7 @@ struct Pipeline
     std::optional<int> maxParallel; // unset: number of CPU cores
     std::optional<Duration> timeout;
     std::optional<FailurePolicy> failurePolicy; // unset: failFast
+    std::optional<Executor> executor; // unset: local
     FailureStrategies failureStrategies;
     NodeList errorHandler;
     std::vector<StageItem> stages;

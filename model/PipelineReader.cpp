@@ -31,8 +31,8 @@ Pipeline Reader::readDocument(const YamlNode &root)
     const Scope scope{QStringLiteral("pipeline"), QStringLiteral("pipeline"), QString(), QString()};
     MapReader map(sink, node, scope,
                   keys({"id", "name", "description", "inputs", "secrets", "maxParallel",
-                        "timeout", "failurePolicy", "failureStrategies", "errorHandler",
-                        "stages"}));
+                        "timeout", "failurePolicy", "executor", "failureStrategies",
+                        "errorHandler", "stages"}));
     if (!map.isValid())
         return pipeline;
     pipeline.id = map.string("id");
@@ -44,6 +44,7 @@ Pipeline Reader::readDocument(const YamlNode &root)
     pipeline.timeout = map.duration("timeout");
     pipeline.failurePolicy = map.enumeration<FailurePolicy>(
         "failurePolicy", parseFailurePolicy, allNames<FailurePolicy>(), QStringLiteral("failure policy"));
+    pipeline.executor = readExecutor(map);
     pipeline.failureStrategies = readStrategies(map);
     const Scope handlerScope{scope.path + QStringLiteral(".errorHandler"),
                              QStringLiteral("errorHandler"), QString(), QString()};
@@ -115,7 +116,7 @@ Stage Reader::readStage(const YamlNode &node, const Scope &parent, int index)
     Scope scope = parent.element(QStringLiteral("stage"), elementLabel("stage", id, index), id);
     scope.context = elementLabel("stage", id, index);
     MapReader map(sink, node, scope,
-                  keys({"id", "name", "description", "when", "failureStrategies", "steps",
+                  keys({"id", "name", "description", "when", "executor", "failureStrategies", "steps",
                         "rollbackSteps", "errorHandler"}));
     if (!map.isValid())
         return stage;
@@ -123,6 +124,7 @@ Stage Reader::readStage(const YamlNode &node, const Scope &parent, int index)
     stage.name = map.string("name");
     stage.description = map.string("description");
     stage.when = readWhen(map, "pipelineStatus");
+    stage.executor = readExecutor(map);
     stage.failureStrategies = readStrategies(map);
     stage.steps = readNodes(map.value("steps"), map.scopeOf("steps"));
     readLanes(map, stage.rollbackSteps, stage.errorHandler);
@@ -190,7 +192,7 @@ Step Reader::readStep(const YamlNode &node, const Scope &parent, int index)
     const Scope scope = parent.element(QStringLiteral("step"), elementLabel("step", id, index), id);
     MapReader map(sink, node, scope,
                   keys({"id", "name", "type", "spec", "timeout", "when", "retry", "catch",
-                        "failureStrategies"}));
+                        "executor", "failureStrategies"}));
     if (!map.isValid())
         return step;
     step.id = map.string("id");
@@ -208,6 +210,7 @@ Step Reader::readStep(const YamlNode &node, const Scope &parent, int index)
     step.when = readWhen(map, "stageStatus");
     step.retry = readRetry(map);
     step.catchVar = map.string("catch");
+    step.executor = readExecutor(map);
     step.failureStrategies = readStrategies(map);
     return step;
 }
@@ -218,13 +221,14 @@ StepGroup Reader::readGroup(const YamlNode &node, const Scope &parent, int index
     const QString id = peekId(node);
     const Scope scope = parent.element(QStringLiteral("stepGroup"), elementLabel("group", id, index), id);
     MapReader map(sink, node, scope,
-                  keys({"id", "name", "when", "failureStrategies", "steps", "rollbackSteps",
-                        "errorHandler"}));
+                  keys({"id", "name", "when", "executor", "failureStrategies", "steps",
+                        "rollbackSteps", "errorHandler"}));
     if (!map.isValid())
         return group;
     group.id = map.string("id");
     group.name = map.string("name");
     group.when = readWhen(map, "stageStatus");
+    group.executor = readExecutor(map);
     group.failureStrategies = readStrategies(map);
     group.steps = readNodes(map.value("steps"), map.scopeOf("steps"));
     readLanes(map, group.rollbackSteps, group.errorHandler);

@@ -124,6 +124,31 @@ DocTree retry(const RetryPolicy &retry)
     return map;
 }
 
+DocTree executor(const Executor &executor)
+{
+    DocTree map = DocTree::map();
+    addEnum(map, "type", executor.type);
+    addText(map, "partition", executor.partition);
+    addInteger(map, "cpus", executor.cpus);
+    addText(map, "memory", executor.memory);
+    addDuration(map, "time", executor.time);
+    addText(map, "account", executor.account);
+    if (!executor.extraArgs.isEmpty()) {
+        DocTree args = DocTree::list();
+        for (const QString &argument : executor.extraArgs)
+            args.append(DocTree::text(argument));
+        map.add(QStringLiteral("extraArgs"), std::move(args));
+    }
+    addText(map, "outputDir", executor.outputDir);
+    return map;
+}
+
+void addExecutor(DocTree &map, const std::optional<Executor> &value)
+{
+    if (value)
+        map.add(QStringLiteral("executor"), executor(*value));
+}
+
 struct SpecWriter
 {
     DocTree map = DocTree::map();
@@ -204,6 +229,7 @@ DocTree step(const Step &step)
     if (step.retry)
         map.add(QStringLiteral("retry"), retry(*step.retry));
     addText(map, "catch", step.catchVar);
+    addExecutor(map, step.executor);
     addStrategies(map, step.failureStrategies);
     return map;
 }
@@ -230,6 +256,7 @@ DocTree group(const StepGroup &group)
     addText(map, "id", group.id);
     addText(map, "name", group.name);
     addWhen(map, group.when, "stageStatus");
+    addExecutor(map, group.executor);
     addStrategies(map, group.failureStrategies);
     addLanes(map, group.steps, group.rollbackSteps, group.errorHandler);
     return map;
@@ -258,6 +285,7 @@ DocTree stage(const Stage &stage)
     addText(map, "name", stage.name);
     addText(map, "description", stage.description);
     addWhen(map, stage.when, "pipelineStatus");
+    addExecutor(map, stage.executor);
     addStrategies(map, stage.failureStrategies);
     addLanes(map, stage.steps, stage.rollbackSteps, stage.errorHandler);
     return map;
@@ -314,6 +342,7 @@ DocTree pipelineTree(const Pipeline &pipeline)
     addInteger(map, "maxParallel", pipeline.maxParallel);
     addDuration(map, "timeout", pipeline.timeout);
     addEnum(map, "failurePolicy", pipeline.failurePolicy);
+    addExecutor(map, pipeline.executor);
     addStrategies(map, pipeline.failureStrategies);
     addNodes(map, "errorHandler", pipeline.errorHandler);
     DocTree stages = DocTree::list();

@@ -51,6 +51,7 @@ private:
     StepSpec readSpec(StepType type, const YamlNode &node, const Scope &scope);
     When readWhen(const MapReader &owner, const char *statusKey);
     std::optional<RetryPolicy> readRetry(const MapReader &owner);
+    std::optional<Executor> readExecutor(const MapReader &owner);
     FailureStrategies readStrategies(const MapReader &owner);
     FailureAction readAction(const YamlNode &node, const Scope &scope);
     ValueBox<FailureAction> readFollowUp(const MapReader &spec, const char *key);

@@ -170,6 +170,32 @@ std::optional<RetryPolicy> Reader::readRetry(const MapReader &owner)
     return retry;
 }
 
+std::optional<Executor> Reader::readExecutor(const MapReader &owner)
+{
+    if (!owner.has("executor"))
+        return std::nullopt;
+    MapReader map(sink, owner.value("executor"), owner.scopeOf("executor"),
+                  keys({"type", "partition", "cpus", "memory", "time", "account", "extraArgs",
+                        "outputDir"}));
+    if (!map.isValid())
+        return std::nullopt;
+    Executor executor;
+    if (!map.has("type")) {
+        sink.error(map.scope(), yaml::locationOf(owner.value("executor")),
+                   QStringLiteral("executor: missing required field 'type' (local or slurm)"));
+    }
+    executor.type = map.enumeration<ExecutorType>("type", parseExecutorType, allNames<ExecutorType>(),
+                                                  QStringLiteral("executor type"));
+    executor.partition = map.string("partition");
+    executor.cpus = map.integer("cpus");
+    executor.memory = map.string("memory");
+    executor.time = map.duration("time");
+    executor.account = map.string("account");
+    executor.extraArgs = map.stringList("extraArgs");
+    executor.outputDir = map.string("outputDir");
+    return executor;
+}
+
 QList<ErrorType> Reader::readErrorTypes(const MapReader &owner, const char *key)
 {
     QList<ErrorType> errors;

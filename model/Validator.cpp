@@ -57,6 +57,7 @@ private:
     void step(const Step &step, const Scope &scope, bool inGroup);
     void spec(const StepSpec &spec, const Scope &scope);
     void retry(const RetryPolicy &retry, const Scope &scope);
+    void executor(const std::optional<Executor> &executor, const Scope &scope);
     void when(const When &when, const Scope &scope);
     void strategies(const FailureStrategies &list, const Scope &scope, bool stepOutsideGroup);
     void action(const FailureAction &action, const Scope &scope, bool stepOutsideGroup);
@@ -115,6 +116,7 @@ void Checker::pipeline(const Pipeline &pipeline)
     duration(pipeline.timeout, scope, QStringLiteral("timeout"), false);
     inputs(pipeline, scope);
     secrets(pipeline.secrets, scope);
+    executor(pipeline.executor, scope);
     strategies(pipeline.failureStrategies, scope, false);
 
     if (pipeline.stages.empty())
@@ -190,6 +192,7 @@ void Checker::stage(const Stage &stage, const Scope &scope)
     identifier(scope, stage.id, "stage");
     uniqueId(scope, stage.id);
     when(stage.when, scope);
+    executor(stage.executor, scope);
     strategies(stage.failureStrategies, scope, false);
     if (stage.steps.empty())
         error(scope, QStringLiteral("steps"), QStringLiteral("a stage needs at least one step"));
@@ -225,6 +228,7 @@ void Checker::group(const StepGroup &group, const Scope &scope, int groupDepth)
     identifier(scope, group.id, "step group");
     uniqueId(scope, group.id);
     when(group.when, scope);
+    executor(group.executor, scope);
     strategies(group.failureStrategies, scope, false);
     if (group.steps.empty())
         error(scope, QStringLiteral("steps"), QStringLiteral("a step group needs at least one step"));
@@ -244,6 +248,12 @@ void Checker::step(const Step &step, const Scope &scope, bool inGroup)
     if (!step.catchVar.isEmpty() && !isIdentifier(step.catchVar))
         error(scope, QStringLiteral("catch"),
               QStringLiteral("'%1' is not a valid variable name").arg(step.catchVar));
+    if (step.executor && step.type() != StepType::Shell)
+        error(scope, QStringLiteral("executor"),
+              QStringLiteral("only Shell steps run on an executor (%1 steps run inside Pipewright)")
+                  .arg(toString(step.type())));
+    else
+        executor(step.executor, scope);
     strategies(step.failureStrategies, scope, !inGroup);
     spec(step.spec, scope.field(QStringLiteral("spec")));
 }
@@ -316,6 +326,15 @@ void Checker::spec(const StepSpec &spec, const Scope &scope)
         templateText(approval->message, scope, QStringLiteral("message"));
         templateText(approval->approvers, scope, QStringLiteral("approvers"));
     }
+}
+
+void Checker::executor(const std::optional<Executor> &executor, const Scope &scope)
+{
+    if (!executor)
+        return;
+    const Scope at = scope.field(QStringLiteral("executor"));
+    for (const auto &[field, message] : executorProblems(*executor))
+        error(at, field, message);
 }
 
 void Checker::retry(const RetryPolicy &retry, const Scope &scope)

@@ -3,7 +3,8 @@
 # builds, then opens the designer or runs the tests. CI (.ci/run) calls the same commands.
 #
 #   tools/dev.sh open [FILE]   install, build, open the designer (default: an example)
-#   tools/dev.sh test          install, build with warnings as errors, run every test
+#   tools/dev.sh test          install, build with warnings as errors, start a local Slurm
+#                              (tools/slurm-dev.sh), run every test
 #   tools/dev.sh sanitize      install, build with AddressSanitizer + UBSan, run every test
 #   tools/dev.sh tsan          install, build with ThreadSanitizer, run the engine's tests
 #   tools/dev.sh fuzz [SECONDS] install clang, fuzz the file loader and the expression checker
@@ -58,6 +59,15 @@ run_tests() {
     ctest --test-dir "$1" --output-on-failure --parallel "$jobs"
 }
 
+# A local single-node Slurm for the Slurm executor's end-to-end suite (tst_cli_slurm), stopped
+# again when this script exits; the suite fails rather than skips when it is missing.
+with_local_slurm() {
+    "$root/tools/slurm-dev.sh" start
+    trap '"$root/tools/slurm-dev.sh" stop' EXIT
+    eval "$("$root/tools/slurm-dev.sh" env)"
+    export PW_REQUIRE_SLURM=1
+}
+
 case "${1:-}" in
 open)
     install_missing
@@ -72,6 +82,7 @@ open)
 test)
     install_missing "${test_packages[@]}"
     build "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPW_WARNINGS_AS_ERRORS=ON
+    with_local_slurm
     run_tests "$root/build"
     ;;
 sanitize)

@@ -202,6 +202,10 @@ QString RunProgressPrinter::logText(const engine::LogLine &logLine) const
         const bool handling = !logLine.text.startsWith(QLatin1String("attempt "))
                               && !logLine.text.startsWith(QLatin1String("rehearsal: "))
                               && !logLine.text.startsWith(QLatin1String("decided by "));
+        // Where a cluster has the step (job id, why it waits, where it runs) is news, though.
+        const bool clusterNote = logLine.text.contains(QLatin1String("Slurm job"));
+        if (clusterNote && !m_story)
+            return QStringLiteral("%1     %2 - %3").arg(timeText(logLine.at), logLine.node, terminalSafe(logLine.text));
         return m_story && handling ? line(logLine.at, label(logLine.node), terminalSafe(logLine.text)) : QString();
     }
     if (logLine.skipped > 0) {

@@ -78,6 +78,12 @@ public:
 signals:
     void logLine(pw::engine::LogLine::Stream stream, const QString &text);
     void finished(const pw::engine::AttemptOutcome &outcome);
+    // Executors that hand the attempt to another system (a Slurm job): its id there, once
+    // known; then, while it waits there to start, why (a Slurm reason such as "Resources"),
+    // and when it has started.
+    void externalIdAssigned(const QString &id);
+    void waitingFor(const QString &reason);
+    void jobStarted();
 
 protected:
     // Raw output of the attempt, cut anywhere: to the sink, or split into logLine signals.

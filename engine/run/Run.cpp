@@ -42,14 +42,15 @@ std::unique_ptr<RunClock> makeClock(const RunRequest &request)
 
 } // namespace
 
-Run::Run(RunRequest request, QNetworkAccessManager *network, std::unique_ptr<RunStoreWriter> store,
-         QObject *parent)
+Run::Run(RunRequest request, QNetworkAccessManager *network, slurm::SlurmCluster *slurm,
+         std::unique_ptr<RunStoreWriter> store, QObject *parent)
     : QObject(parent)
     , m_request(std::move(request))
     , m_clock(makeClock(m_request))
     , m_store(std::move(store))
     , m_id(m_request.runId.isEmpty() ? makeRunId() : m_request.runId)
     , m_network(network)
+    , m_slurm(slurm)
     , m_plan(m_request.pipeline)
     , m_recorder(m_plan, *m_clock)
     , m_slots(slotCount(m_request))

@@ -23,6 +23,9 @@ class PipelineTask;
 class LongTimer;
 class AttemptOutput;
 class RunStoreWriter;
+namespace slurm {
+class SlurmCluster;
+}
 
 // One run of one pipeline, on the engine thread: owns the pipeline copy, the plan, the
 // record, the expressions, the slots and the task tree, and is the services object every
@@ -33,8 +36,9 @@ class Run : public QObject
 
 public:
     // `store` (may be null: nothing is kept) is owned by the run from here on.
-    Run(RunRequest request, QNetworkAccessManager *network, std::unique_ptr<RunStoreWriter> store,
-        QObject *parent = nullptr);
+    // `network` and `slurm` are the engine's, shared by its runs.
+    Run(RunRequest request, QNetworkAccessManager *network, slurm::SlurmCluster *slurm,
+        std::unique_ptr<RunStoreWriter> store, QObject *parent = nullptr);
     ~Run() override;
 
     const QString &id() const { return m_id; }
@@ -74,6 +78,7 @@ public:
     // input and the secrets. Built once, so that all steps share one (see ChildEnvironment).
     const QProcessEnvironment &stepEnvironment() const { return m_stepEnvironment; }
     QNetworkAccessManager *network() const { return m_network; }
+    slurm::SlurmCluster &slurm() const { return *m_slurm; }
     Progress &pipelineProgress() { return m_pipelineProgress; }
     bool failFast() const;
     NodeStatus nodeStatus(const QString &id) const { return m_recorder.status(id); }
@@ -166,6 +171,7 @@ private:
     QProcessEnvironment m_stepEnvironment;
     QString m_id;
     QNetworkAccessManager *m_network;
+    slurm::SlurmCluster *m_slurm;
     RunPlan m_plan;
     RunRecorder m_recorder;
     std::unique_ptr<RunExpressions> m_expressions;

@@ -11,7 +11,8 @@ RunPlan::RunPlan(const model::Pipeline &pipeline) : m_pipeline(pipeline)
             for (const model::Stage &parallelStage : item.parallel()->stages)
                 addStage(parallelStage);
     }
-    Place handler{NodeRole::ErrorHandler, QString(), {}, QString(), {}, nullptr};
+    const model::Executor *pipelineExecutor = pipeline.executor ? &*pipeline.executor : nullptr;
+    Place handler{NodeRole::ErrorHandler, QString(), {}, QString(), {}, nullptr, pipelineExecutor};
     addNodes(pipeline.errorHandler, handler);
 }
 
@@ -35,7 +36,10 @@ void RunPlan::addStage(const model::Stage &stage)
     PlannedNode &node = add(stage.id, NodeKind::Stage, {NodeRole::Main, stage.id, {}, QString(), {}, nullptr});
     node.stageModel = &stage;
     node.stage = stage.id;
-    const Place main{NodeRole::Main, stage.id, {stage.id}, QString(), {}, &stage};
+    const model::Executor *executor = stage.executor ? &*stage.executor
+        : m_pipeline.executor                         ? &*m_pipeline.executor
+                                                      : nullptr;
+    const Place main{NodeRole::Main, stage.id, {stage.id}, QString(), {}, &stage, executor};
     addNodes(stage.steps, main);
     Place rollback = main;
     rollback.role = NodeRole::Rollback;
@@ -57,6 +61,8 @@ void RunPlan::addNodes(const model::NodeList &nodes, const Place &place)
             inside.parents << group->id;
             inside.innermostGroup = group->id;
             inside.groupStrategies.prepend({&group->failureStrategies, StrategyLevel::StepGroup, group->id});
+            if (group->executor)
+                inside.executor = &*group->executor;
             addNodes(group->steps, inside);
             // A group's lanes sit inside the group, for strategies and the report's parents,
             // but keep the role of the lane.
@@ -76,6 +82,7 @@ void RunPlan::addNodes(const model::NodeList &nodes, const Place &place)
             node.strategies.append({&m_pipeline.failureStrategies, StrategyLevel::Pipeline, m_pipeline.id});
             node.placement.insideStepGroup = !place.innermostGroup.isEmpty();
             node.placement.inRollbackOrErrorHandler = place.role != NodeRole::Main;
+            node.executor = step->executor ? &*step->executor : place.executor;
         }
     }
 }

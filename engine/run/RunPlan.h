@@ -28,6 +28,9 @@ struct PlannedNode
     const model::Stage *stageModel = nullptr;
     StrategyChain strategies; // steps: own list, groups innermost out, stage, pipeline
     StepPlacement placement;
+    // Shell steps: the nearest `executor` (own, groups innermost out, stage, pipeline);
+    // null: none anywhere, this machine.
+    const model::Executor *executor = nullptr;
 };
 
 class RunPlan
@@ -53,6 +56,7 @@ private:
         QString innermostGroup;
         StrategyChain groupStrategies; // enclosing groups, innermost first
         const model::Stage *stage_ = nullptr;
+        const model::Executor *executor = nullptr; // the nearest enclosing one
     };
     void addStage(const model::Stage &stage);
     void addNodes(const model::NodeList &nodes, const Place &place);

@@ -21,6 +21,9 @@ RunRecorder::RunRecorder(const RunPlan &plan, const RunClock &clock, QObject *pa
         state.role = planned.role;
         if (planned.step)
             state.stepType = planned.step->type();
+        if (planned.step && planned.executor && planned.executor->effectiveType() != model::ExecutorType::Local
+            && state.stepType == model::StepType::Shell)
+            state.executor = model::toString(planned.executor->effectiveType());
         m_nodes.push_back(std::move(state));
     }
     m_flushTimer.setSingleShot(true);
@@ -153,6 +156,18 @@ void RunRecorder::attemptStarted(const QString &id, int attempt)
     record.startedAt = at;
     m_openAttempts.insert({id, attempt}, record);
     attemptChanged(record);
+}
+
+void RunRecorder::attemptExternalId(const QString &id, int attempt, const QString &externalId)
+{
+    const auto found = m_openAttempts.find({id, attempt});
+    if (found == m_openAttempts.end())
+        return;
+    found->externalId = externalId;
+    attemptChanged(*found);
+    NodeState &state = mutableNode(id);
+    state.jobs.append(externalId);
+    changed(state);
 }
 
 void RunRecorder::attemptChanged(const AttemptRecord &record)

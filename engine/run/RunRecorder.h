@@ -45,6 +45,8 @@ public:
     // Each records the node's new state and the matching event.
     void started(const QString &id);
     void attemptStarted(const QString &id, int attempt);
+    // The attempt runs elsewhere under this id (a Slurm job): stored and journaled at once.
+    void attemptExternalId(const QString &id, int attempt, const QString &externalId);
     // The attempt is over: outcome Succeeded, Failed or Cancelled (with the error, if any).
     void attemptEnded(const QString &id, int attempt, const QString &outcome,
                       const std::optional<NodeError> &error = std::nullopt);

@@ -5,6 +5,7 @@
 #include "Run.h"
 #include "StageTask.h"
 #include "engine/executors/ExecutorFactory.h"
+#include "engine/executors/slurm/SlurmExecutor.h"
 #include "engine/output/AttemptOutput.h"
 #include "engine/rehearsal/SimulatedExecutor.h"
 
@@ -139,6 +140,19 @@ void StepTask::runAttempt()
     QObject::connect(m_executor.get(), &StepExecutor::finished, &m_run, [this](const AttemptOutcome &outcome) {
         attemptEnded(outcome);
     });
+    const int attempt = m_attempt;
+    QObject::connect(m_executor.get(), &StepExecutor::externalIdAssigned, &m_run, [this, attempt](const QString &id) {
+        m_run.record().attemptExternalId(m_step.id, attempt, id);
+    });
+    // A job queued on a cluster has not started: Pending until it runs (semantics.md).
+    QObject::connect(m_executor.get(), &StepExecutor::waitingFor, &m_run, [this](const QString &) {
+        if (m_phase == Phase::Running)
+            m_run.record().setStatus(m_step.id, NodeStatus::Pending);
+    });
+    QObject::connect(m_executor.get(), &StepExecutor::jobStarted, &m_run, [this] {
+        if (m_phase == Phase::Running)
+            m_run.record().setStatus(m_step.id, NodeStatus::Running);
+    });
     // An Http step never waits forever on a silent server (semantics.md: 10m by default).
     const std::optional<qint64> timeoutMs = m_step.timeout ? std::optional(m_step.timeout->milliseconds())
         : m_step.type() == model::StepType::Http ? std::optional(kDefaultHttpTimeoutMs)
@@ -157,6 +171,12 @@ void StepTask::runAttempt()
 std::unique_ptr<StepExecutor> StepTask::createAttemptExecutor()
 {
     const RehearsalSettings *rehearsal = m_run.rehearsal();
+    const model::Executor *executor = m_planned.executor;
+    if (!rehearsal && executor && executor->effectiveType() == model::ExecutorType::Slurm
+        && m_step.type() == model::StepType::Shell) {
+        const std::optional<qint64> timeoutMs = m_step.timeout ? std::optional(m_step.timeout->milliseconds()) : std::nullopt;
+        return std::make_unique<slurm::SlurmExecutor>(m_run.slurm(), *executor, timeoutMs);
+    }
     if (!rehearsal)
         return createExecutor(m_step.type(), m_run.network());
     const std::optional<model::ErrorType> injected = rehearsal->injectedFailure(m_step.id, m_attempt);

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QProcess>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -203,6 +204,22 @@ bool RunHistory::recover(qint64 rid, const QString &runId)
             return rollback();
         }
     }
+    // Cluster jobs of the cut attempts may still run: they are cancelled once this is
+    // committed (semantics.md "Executors"), and their attempts say so.
+    QStringList liveJobs;
+    query.prepare(QStringLiteral("SELECT external_id FROM attempts WHERE rid = ? AND ended_at IS NULL "
+                                 "AND external_id IS NOT NULL AND external_id != ''"));
+    query.addBindValue(rid);
+    if (!query.exec())
+        return rollback();
+    while (query.next())
+        liveJobs << query.value(0).toString();
+    if (!liveJobs.isEmpty()
+        && !run(QStringLiteral("UPDATE attempts SET ended_at = :at, outcome = 'Interrupted', "
+                               "error_type = 'DelegateRestart', "
+                               "error_message = :message || ' (Slurm job ' || external_id || ' cancelled)' "
+                               "WHERE rid = :rid AND ended_at IS NULL AND external_id IS NOT NULL AND external_id != ''")))
+        return rollback();
     const bool updated
         = run(QStringLiteral("UPDATE attempts SET ended_at = :at, outcome = 'Interrupted', "
                              "error_type = 'DelegateRestart', error_message = :message "
@@ -226,6 +243,12 @@ bool RunHistory::recover(qint64 rid, const QString &runId)
     if (!query.exec(QStringLiteral("COMMIT")))
         return rollback();
     QFile::remove(journalPath(runId));
+    if (!liveJobs.isEmpty()) {
+        // Detached: scancel returns at once, and a reader must not wait on the cluster.
+        QProcess::startDetached(QStringLiteral("scancel"), liveJobs);
+        log()->warn("run {}: cancelled its Slurm jobs {}", runId.toStdString(),
+                    liveJobs.join(QStringLiteral(", ")).toStdString());
+    }
     return true;
 }
 
@@ -462,6 +485,18 @@ std::optional<StoredRun> RunHistory::run(const QString &runId, QString *error)
         stored.attempts.append(std::move(attempt));
     }
     query.finish();
+    // Each node's job ids, in the order its attempts started.
+    QHash<QString, qsizetype> nodeIndex;
+    for (const AttemptRecord &attempt : std::as_const(stored.attempts)) {
+        if (attempt.externalId.isEmpty())
+            continue;
+        if (nodeIndex.isEmpty()) {
+            for (qsizetype i = 0; i < snapshot.nodes.size(); ++i)
+                nodeIndex.insert(snapshot.nodes.at(i).id, i);
+        }
+        if (const auto found = nodeIndex.constFind(attempt.node); found != nodeIndex.cend())
+            snapshot.nodes[*found].jobs.append(attempt.externalId);
+    }
 
     query.prepare(QStringLiteral(
         "SELECT request_id, kind, node_id, stage, error_type, error_message, message, approvers, allowed, "

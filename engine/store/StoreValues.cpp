@@ -67,7 +67,11 @@ QByteArray encodeNodePlan(const QList<NodeState> &nodes)
     for (const NodeState &node : nodes) {
         plan += node.id.toUtf8() + '\t' + toString(node.kind).toLatin1() + '\t' + node.stage.toUtf8() + '\t'
                 + node.parents.join(u',').toUtf8() + '\t' + toString(node.role).toLatin1() + '\t'
-                + (node.kind == NodeKind::Step ? model::toString(node.stepType).toLatin1() : QByteArray()) + '\n';
+                + (node.kind == NodeKind::Step ? model::toString(node.stepType).toLatin1() : QByteArray());
+        // A seventh field since executors: databases written before have six, read alike.
+        if (!node.executor.isEmpty())
+            plan += '\t' + node.executor.toLatin1();
+        plan += '\n';
     }
     return plan;
 }
@@ -88,6 +92,8 @@ QList<NodeState> decodeNodePlan(const QByteArray &plan)
         node.role = parseNodeRole(QString::fromLatin1(fields.at(4))).value_or(NodeRole::Main);
         if (const auto type = model::parseStepType(QString::fromLatin1(fields.at(5))))
             node.stepType = *type;
+        if (fields.size() > 6)
+            node.executor = QString::fromLatin1(fields.at(6));
         nodes.append(std::move(node));
     }
     return nodes;
