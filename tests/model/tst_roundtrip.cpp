@@ -39,6 +39,16 @@ Step kitchenSinkStep()
     retry.onErrors = {ErrorType::Connectivity, ErrorType::Timeout};
     step.retry = retry;
     step.catchVar = QStringLiteral("deploy_error");
+    Executor executor; // every field of an executor
+    executor.type = ExecutorType::Slurm;
+    executor.partition = QStringLiteral("batch");
+    executor.cpus = 4;
+    executor.memory = QStringLiteral("8G");
+    executor.time = ms(2 * 60 * 60 * 1000);
+    executor.account = QStringLiteral("ml");
+    executor.extraArgs = {QStringLiteral("--gres=gpu:1"), QStringLiteral("--qos=high")};
+    executor.outputDir = QStringLiteral("/shared/pw-jobs");
+    step.executor = executor;
 
     FailureAction markFailed;
     markFailed.type = ActionType::MarkAsFailure;
@@ -83,6 +93,7 @@ Pipeline kitchenSink()
     pipeline.maxParallel = 3;
     pipeline.timeout = ms(7200000);
     pipeline.failurePolicy = FailurePolicy::FinishRunning;
+    pipeline.executor = Executor{ExecutorType::Slurm, {}, 1, QStringLiteral("512M"), {}, {}, {}, {}};
     FailureAction abort;
     abort.type = ActionType::Abort;
     pipeline.failureStrategies = {{{ErrorType::DelegateRestart, ErrorType::InputTimeoutError}, abort}};
@@ -93,11 +104,13 @@ Pipeline kitchenSink()
     build.name = QStringLiteral("Build");
     build.description = QStringLiteral("multi\nline\ndescription");
     build.when = When{StatusCondition::Success, {}};
+    build.executor = Executor{ExecutorType::Slurm, QStringLiteral("debug"), {}, {}, {}, {}, {}, {}};
     build.failureStrategies = pipeline.failureStrategies;
     StepGroup group;
     group.id = QStringLiteral("tests");
     group.name = QStringLiteral("Tests");
     group.when = When{std::nullopt, QStringLiteral("true")};
+    group.executor = Executor{ExecutorType::Local, {}, {}, {}, {}, {}, {}, {}};
     FailureAction retryGroup;
     retryGroup.type = ActionType::RetryStepGroup;
     retryGroup.retryCount = 1;

@@ -82,6 +82,23 @@ void TestValidation::rules_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QStringList>("expected");
 
+    QTest::newRow("executor fields")
+        << QByteArray(
+                  "pipeline:\n"
+                  "  id: p\n"
+                  "  executor: {type: slurm, cpus: 0}\n"
+                  "  stages:\n"
+                  "    - stage:\n"
+                  "        id: s\n"
+                  "        executor: {type: slurm, memory: 8GB}\n"
+                  "        steps:\n"
+                  "          - step: {id: a, type: Shell, spec: {command: 'true'}, executor: {type: slurm, extraArgs: ['--output=x.log', '-J', 'n', '--qos=high']}}\n"
+                  "          - step: {id: b, type: Echo, spec: {message: hi}, executor: {type: local}}\n")
+        << QStringList{QStringLiteral("f:3:33: pipeline: executor.cpus: must be at least 1 (got 0)"),
+                       QStringLiteral("f:7:41: stage 's': executor.memory: '8GB' is not a size (a whole number with K, M, G or T, e.g. 512M or 8G)"),
+                       QStringLiteral("f:9:100: stage 's': step 'a': executor.extraArgs: '--output=x.log' sets --output, which Pipewright manages itself"),
+                       QStringLiteral("f:9:100: stage 's': step 'a': executor.extraArgs: '-J' sets -J, which Pipewright manages itself"),
+                       QStringLiteral("f:10:70: stage 's': step 'b': executor: only Shell steps run on an executor (Echo steps run inside Pipewright)")};
     QTest::newRow("catch name")
         << QByteArray(
                   "pipeline:\n"
