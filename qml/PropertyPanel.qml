@@ -317,6 +317,15 @@ Rectangle {
                     props: panel.props
                 }
 
+                ExecutorSection {
+                    objectName: "executorSection"
+                    visible: ["pipeline", "stage", "stepGroup"].indexOf(panel.kind) >= 0
+                             || (panel.kind === "step" && panel.props.type === "Shell")
+                    document: panel.document
+                    path: panel.elementPath
+                    props: panel.props
+                }
+
                 PipelineSettings {
                     visible: panel.kind === "pipeline"
                     document: panel.document

@@ -1,5 +1,6 @@
 #include "ElementFields.h"
 
+#include "ExecutorValues.h"
 #include "FieldValues.h"
 #include "StructuredValues.h"
 
@@ -42,8 +43,13 @@ bool setWhen(When &when, const QString &field, const QVariant &value, QString &e
 
 // Fields that stages, groups, steps and the pipeline have in common; nullopt: not one of them.
 std::optional<bool> setCommonField(QString &id, QString &name, FailureStrategies &strategies,
-                                   const QString &field, const QVariant &value, QString &error)
+                                   std::optional<Executor> &executor, const QString &field,
+                                   const QVariant &value, QString &error)
 {
+    if (field == QLatin1String("executor"))
+        return toExecutor(value, executor, error);
+    if (field.startsWith(QLatin1String("executor.")))
+        return setExecutorField(executor, field.mid(9), value, error);
     if (field == QLatin1String("id"))
         return toText(value, field, id, error);
     if (field == QLatin1String("name"))
@@ -112,13 +118,14 @@ QVariantMap elementFields(const ElementRef &element, bool ordered)
 {
     QVariantMap map{{QStringLiteral("kind"), kindName(element.kind)}};
     auto addCommon = [&map](const QString &id, const QString &name,
-                            const FailureStrategies &strategies) {
+                            const FailureStrategies &strategies, const std::optional<Executor> &executor) {
         map.insert(QStringLiteral("id"), id);
         map.insert(QStringLiteral("name"), name);
         map.insert(QStringLiteral("failureStrategies"), fromStrategies(strategies));
+        map.insert(QStringLiteral("executor"), fromExecutor(executor));
     };
     if (const Pipeline *pipeline = element.pipeline) {
-        addCommon(pipeline->id, pipeline->name, pipeline->failureStrategies);
+        addCommon(pipeline->id, pipeline->name, pipeline->failureStrategies, pipeline->executor);
         map.insert(QStringLiteral("description"), pipeline->description);
         map.insert(QStringLiteral("timeout"), fromDuration(pipeline->timeout));
         map.insert(QStringLiteral("inputs"), fromInputs(pipeline->inputs));
@@ -127,14 +134,14 @@ QVariantMap elementFields(const ElementRef &element, bool ordered)
         map.insert(QStringLiteral("failurePolicy"), fromOptionalEnum(pipeline->failurePolicy));
         map.insert(QStringLiteral("headerComment"), pipeline->headerComment);
     } else if (const Stage *stage = element.stage) {
-        addCommon(stage->id, stage->name, stage->failureStrategies);
+        addCommon(stage->id, stage->name, stage->failureStrategies, stage->executor);
         map.insert(QStringLiteral("description"), stage->description);
         map.insert(QStringLiteral("when"), whenFields(stage->when));
     } else if (const StepGroup *group = element.group) {
-        addCommon(group->id, group->name, group->failureStrategies);
+        addCommon(group->id, group->name, group->failureStrategies, group->executor);
         map.insert(QStringLiteral("when"), whenFields(group->when));
     } else if (const Step *step = element.step) {
-        addCommon(step->id, step->name, step->failureStrategies);
+        addCommon(step->id, step->name, step->failureStrategies, step->executor);
         map.insert(QStringLiteral("type"), toString(step->type()));
         map.insert(QStringLiteral("spec"), fromSpec(step->spec, ordered));
         map.insert(QStringLiteral("timeout"), fromDuration(step->timeout));
@@ -164,16 +171,16 @@ bool setElementField(const ElementRef &element, const QString &field, const QVar
                      QString &error)
 {
     error.clear();
-    auto common = [&](QString &id, QString &name, FailureStrategies &strategies) {
-        return setCommonField(id, name, strategies, field, value, error);
+    auto common = [&](QString &id, QString &name, FailureStrategies &strategies, std::optional<Executor> &executor) {
+        return setCommonField(id, name, strategies, executor, field, value, error);
     };
     if (Pipeline *pipeline = element.pipeline) {
-        if (const auto done = common(pipeline->id, pipeline->name, pipeline->failureStrategies))
+        if (const auto done = common(pipeline->id, pipeline->name, pipeline->failureStrategies, pipeline->executor))
             return *done;
         return setPipelineField(*pipeline, field, value, error);
     }
     if (Stage *stage = element.stage) {
-        if (const auto done = common(stage->id, stage->name, stage->failureStrategies))
+        if (const auto done = common(stage->id, stage->name, stage->failureStrategies, stage->executor))
             return *done;
         if (field == QLatin1String("description"))
             return toText(value, field, stage->description, error);
@@ -184,7 +191,7 @@ bool setElementField(const ElementRef &element, const QString &field, const QVar
         return false;
     }
     if (StepGroup *group = element.group) {
-        if (const auto done = common(group->id, group->name, group->failureStrategies))
+        if (const auto done = common(group->id, group->name, group->failureStrategies, group->executor))
             return *done;
         if (setWhen(group->when, field, value, error))
             return true;
@@ -193,7 +200,7 @@ bool setElementField(const ElementRef &element, const QString &field, const QVar
         return false;
     }
     if (Step *step = element.step) {
-        if (const auto done = common(step->id, step->name, step->failureStrategies))
+        if (const auto done = common(step->id, step->name, step->failureStrategies, step->executor))
             return *done;
         return setStepField(*step, field, value, error);
     }

@@ -126,9 +126,19 @@ QString describeRetry(const RetryPolicy &retry)
 
 } // namespace
 
-QVariantList stepBadges(const Step &step)
+QVariantList stepBadges(const Step &step, const Executor *inherited)
 {
     QVariantList badges;
+    // Where it runs, when that is not this machine: the first thing to know about a step.
+    const Executor *executor = step.executor ? &*step.executor : inherited;
+    if (step.type() == StepType::Shell && executor && executor->effectiveType() == ExecutorType::Slurm) {
+        const QString label = executor->partition.isEmpty() ? QStringLiteral("Slurm")
+                                                            : QStringLiteral("Slurm · ") + executor->partition;
+        badges << badge(QStringLiteral("cluster"), label,
+                        QStringLiteral("Each attempt runs as a Slurm batch job (%1)%2")
+                            .arg(describeExecutor(*executor),
+                                 step.executor ? QString() : QStringLiteral(", as set above this step")));
+    }
     if (step.retry) {
         const QString label = step.retry->maxAttempts
             ? QStringLiteral("%1 attempts").arg(*step.retry->maxAttempts)
@@ -155,9 +165,22 @@ QVariantList stepBadges(const Step &step)
     return badges;
 }
 
+// A container that sets an executor says so: its Shell steps run there.
+static void addOwnExecutor(QVariantList &badges, const std::optional<Executor> &executor, const QString &what)
+{
+    if (!executor)
+        return;
+    const bool slurm = executor->effectiveType() == ExecutorType::Slurm;
+    badges << badge(QStringLiteral("cluster"), slurm ? QStringLiteral("Slurm") : QStringLiteral("local"),
+                    slurm ? QStringLiteral("Shell steps in this %1 run as Slurm batch jobs (%2)")
+                                .arg(what, describeExecutor(*executor))
+                          : QStringLiteral("Shell steps in this %1 run on this machine").arg(what));
+}
+
 QVariantList groupBadges(const StepGroup &group)
 {
     QVariantList badges;
+    addOwnExecutor(badges, group.executor, QStringLiteral("group"));
     addStrategies(badges, group.failureStrategies);
     addWhen(badges, group.when, QStringLiteral("stage"));
     return badges;
@@ -166,6 +189,7 @@ QVariantList groupBadges(const StepGroup &group)
 QVariantList stageBadges(const Stage &stage)
 {
     QVariantList badges;
+    addOwnExecutor(badges, stage.executor, QStringLiteral("stage"));
     addStrategies(badges, stage.failureStrategies);
     addWhen(badges, stage.when, QStringLiteral("pipeline"));
     return badges;
@@ -174,6 +198,7 @@ QVariantList stageBadges(const Stage &stage)
 QVariantList pipelineBadges(const Pipeline &pipeline)
 {
     QVariantList badges;
+    addOwnExecutor(badges, pipeline.executor, QStringLiteral("pipeline"));
     const FailurePolicy policy = pipeline.failurePolicy.value_or(FailurePolicy::FailFast);
     badges << badge(QStringLiteral("policy"), toString(policy),
                     policy == FailurePolicy::FailFast

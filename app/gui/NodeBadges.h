@@ -10,7 +10,8 @@
 // because QML reads them as plain JavaScript objects in delegates.
 namespace pw::gui {
 
-QVariantList stepBadges(const model::Step &step);
+// `inherited`: the executor the step gets from its stage, groups or the pipeline (null: none).
+QVariantList stepBadges(const model::Step &step, const model::Executor *inherited = nullptr);
 QVariantList groupBadges(const model::StepGroup &group);
 QVariantList stageBadges(const model::Stage &stage);
 QVariantList pipelineBadges(const model::Pipeline &pipeline);

@@ -26,19 +26,20 @@ QString displayName(const QString &name, const QString &id)
     return name.isEmpty() ? id : name;
 }
 
-void addNodes(OutlineItem &parent, const NodeList &nodes, OutlineLane lane);
+// `inherited`: the executor the nodes get from their stage, groups or the pipeline (null: none).
+void addNodes(OutlineItem &parent, const NodeList &nodes, OutlineLane lane, const Executor *inherited);
 
 // Lanes are addressed from their owner: "<owner>.steps", "pipeline.errorHandler".
 void addLane(OutlineItem &owner, const QString &ownerPath, const NodeList &nodes,
-             OutlineLane lane)
+             OutlineLane lane, const Executor *inherited)
 {
     // Every lane exists even when empty: it is where the first step of that list is dropped.
     OutlineItem *item = owner.addChild(
         makeItem(OutlineKind::Lane, lane, ownerPath + u'.' + toString(lane)));
-    addNodes(*item, nodes, lane);
+    addNodes(*item, nodes, lane, inherited);
 }
 
-void addNode(OutlineItem &parent, const Node &node, OutlineLane lane, int index)
+void addNode(OutlineItem &parent, const Node &node, OutlineLane lane, int index, const Executor *inherited)
 {
     if (const Step *step = node.step()) {
         auto item = makeItem(OutlineKind::Step, lane,
@@ -48,7 +49,7 @@ void addNode(OutlineItem &parent, const Node &node, OutlineLane lane, int index)
         item->stepType = toString(step->type());
         item->summary = stepSummary(*step);
         item->searchText = stepSearchText(*step);
-        item->badges = stepBadges(*step);
+        item->badges = stepBadges(*step, inherited);
         parent.addChild(std::move(item));
     } else if (const StepGroup *group = node.group()) {
         auto item = makeItem(OutlineKind::StepGroup, lane,
@@ -57,24 +58,25 @@ void addNode(OutlineItem &parent, const Node &node, OutlineLane lane, int index)
         item->name = displayName(group->name, group->id);
         item->badges = groupBadges(*group);
         OutlineItem *added = parent.addChild(std::move(item));
-        addLane(*added, added->path, group->steps, OutlineLane::Steps);
-        addLane(*added, added->path, group->rollbackSteps, OutlineLane::RollbackSteps);
-        addLane(*added, added->path, group->errorHandler, OutlineLane::ErrorHandler);
+        const Executor *inside = group->executor ? &*group->executor : inherited;
+        addLane(*added, added->path, group->steps, OutlineLane::Steps, inside);
+        addLane(*added, added->path, group->rollbackSteps, OutlineLane::RollbackSteps, inside);
+        addLane(*added, added->path, group->errorHandler, OutlineLane::ErrorHandler, inside);
     } else if (const ParallelBlock *parallel = node.parallel()) {
         OutlineItem *added = parent.addChild(makeItem(
             OutlineKind::Parallel, lane, elementPath(parent.path, index, ElementKind::Parallel)));
-        addNodes(*added, parallel->items, lane);
+        addNodes(*added, parallel->items, lane, inherited);
     }
 }
 
 // `parent` is a lane or a parallel block: its path is the list path of the nodes.
-void addNodes(OutlineItem &parent, const NodeList &nodes, OutlineLane lane)
+void addNodes(OutlineItem &parent, const NodeList &nodes, OutlineLane lane, const Executor *inherited)
 {
     for (std::size_t i = 0; i < nodes.size(); ++i)
-        addNode(parent, nodes[i], lane, int(i));
+        addNode(parent, nodes[i], lane, int(i), inherited);
 }
 
-void addStage(OutlineItem &parent, const Stage &stage, const QString &path)
+void addStage(OutlineItem &parent, const Stage &stage, const QString &path, const Executor *inherited)
 {
     auto item = makeItem(OutlineKind::Stage, OutlineLane::Steps, path);
     item->nodeId = stage.id;
@@ -82,9 +84,10 @@ void addStage(OutlineItem &parent, const Stage &stage, const QString &path)
     item->description = stage.description;
     item->badges = stageBadges(stage);
     OutlineItem *added = parent.addChild(std::move(item));
-    addLane(*added, path, stage.steps, OutlineLane::Steps);
-    addLane(*added, path, stage.rollbackSteps, OutlineLane::RollbackSteps);
-    addLane(*added, path, stage.errorHandler, OutlineLane::ErrorHandler);
+    const Executor *inside = stage.executor ? &*stage.executor : inherited;
+    addLane(*added, path, stage.steps, OutlineLane::Steps, inside);
+    addLane(*added, path, stage.rollbackSteps, OutlineLane::RollbackSteps, inside);
+    addLane(*added, path, stage.errorHandler, OutlineLane::ErrorHandler, inside);
 }
 
 // Multi-line commands and messages become one line; the card elides the rest.
@@ -127,20 +130,21 @@ std::unique_ptr<OutlineItem> buildOutline(const Pipeline &pipeline)
     auto root = std::make_unique<OutlineItem>();
     root->path = QStringLiteral("pipeline");
     const QString stages = QStringLiteral("pipeline.stages");
+    const Executor *executor = pipeline.executor ? &*pipeline.executor : nullptr;
     for (std::size_t i = 0; i < pipeline.stages.size(); ++i) {
         const StageItem &stageItem = pipeline.stages[i];
         if (const Stage *stage = stageItem.stage()) {
-            addStage(*root, *stage, elementPath(stages, int(i), ElementKind::Stage));
+            addStage(*root, *stage, elementPath(stages, int(i), ElementKind::Stage), executor);
         } else if (const ParallelStages *parallel = stageItem.parallel()) {
             OutlineItem *frame = root->addChild(
                 makeItem(OutlineKind::ParallelStages, OutlineLane::Steps,
                          elementPath(stages, int(i), ElementKind::ParallelStages)));
             for (std::size_t j = 0; j < parallel->stages.size(); ++j)
                 addStage(*frame, parallel->stages[j],
-                         elementPath(frame->path, int(j), ElementKind::Stage));
+                         elementPath(frame->path, int(j), ElementKind::Stage), executor);
         }
     }
-    addLane(*root, root->path, pipeline.errorHandler, OutlineLane::ErrorHandler);
+    addLane(*root, root->path, pipeline.errorHandler, OutlineLane::ErrorHandler, executor);
     return root;
 }
 

@@ -1,6 +1,7 @@
 #include "PipelineDocument.h"
 
 #include "ElementFields.h"
+#include "ExecutorValues.h"
 #include "NodeBadges.h"
 #include "RecentFiles.h"
 #include "RetrySentence.h"
@@ -197,6 +198,7 @@ QVariant PipelineDocument::properties(const QString &path) const
     QVariantMap map = elementFields(*element);
     if (element->step)
         map.insert(QStringLiteral("retrySentence"), retrySentence(element->step->retry));
+    map.insert(QStringLiteral("inheritedExecutor"), inheritedExecutor(*pipeline, path));
     QVariantList problems;
     for (const Problem &problem : m_currentProblems) {
         if (owningElementPath(problem.path) != path)

@@ -83,6 +83,7 @@ class PipelineOutlineTest : public QObject
     Q_OBJECT
 
 private slots:
+    void cardsSayWhichStepsRunOnTheCluster();
     void passesModelTester_data();
     void passesModelTester();
     void mirrorsStagesLanesAndNodes();
@@ -322,6 +323,51 @@ pipeline:
     const QVariant approvalBadges =
         outline.data(outline.index(1, 0, lane), PipelineOutline::BadgesRole);
     QCOMPARE(badgeField(approvalBadges, QStringLiteral("label")), strings({"1d"}));
+}
+
+// A Shell step that runs on Slurm, by its own executor or one set above it, carries a badge;
+// other step types and local steps do not; an edit above the step updates its card.
+void PipelineOutlineTest::cardsSayWhichStepsRunOnTheCluster()
+{
+    const char *text = R"(
+pipeline:
+  id: cluster
+  stages:
+    - stage:
+        id: s
+        executor: { type: slurm, partition: gpu, cpus: 4 }
+        steps:
+          - step: { id: train, type: Shell, spec: { command: train } }
+          - step: { id: here, type: Shell, spec: { command: ls }, executor: { type: local } }
+          - step: { id: note, type: Echo, spec: { message: hi } }
+          - stepGroup:
+              id: g
+              executor: { type: slurm, partition: cpu }
+              steps:
+                - step: { id: inner, type: Shell, spec: { command: x } }
+)";
+    const model::Pipeline pipeline = loadText(text);
+    PipelineOutline outline;
+    outline.setPipeline(&pipeline);
+    const QModelIndex stage = outline.index(0, 0);
+    const QModelIndex lane = outline.index(0, 0, stage);
+    const auto badgesOf = [&](const QModelIndex &index, const char *field) {
+        return badgeField(outline.data(index, PipelineOutline::BadgesRole), QString::fromLatin1(field));
+    };
+    QCOMPARE(badgesOf(outline.index(0, 0, lane), "label"), strings({"Slurm · gpu"}));
+    QVERIFY(badgesOf(outline.index(0, 0, lane), "detail").first().contains(QStringLiteral("4 CPUs")));
+    QVERIFY(badgesOf(outline.index(1, 0, lane), "kind").isEmpty());
+    QVERIFY(badgesOf(outline.index(2, 0, lane), "kind").isEmpty());
+    const QModelIndex group = outline.index(3, 0, lane);
+    QCOMPARE(badgesOf(group, "label"), strings({"Slurm"}));
+    QCOMPARE(badgesOf(outline.index(0, 0, outline.index(0, 0, group)), "label"), strings({"Slurm · cpu"}));
+    QCOMPARE(badgesOf(stage, "kind"), strings({"cluster"}));
+
+    // The stage's executor removed, as an edit or an undo would: the step's card follows.
+    model::Pipeline edited = pipeline;
+    edited.stages.at(0).stage()->executor.reset();
+    outline.setPipeline(&edited);
+    QVERIFY(badgesOf(outline.index(0, 0, outline.index(0, 0, outline.index(0, 0))), "kind").isEmpty());
 }
 
 void PipelineOutlineTest::stepSummaryIsOneLine_data()
