@@ -70,6 +70,7 @@ struct NodeState
     model::StepType stepType = model::StepType::Echo; // steps only
     QString executor; // Shell steps run elsewhere: "slurm"; empty: this machine
     QStringList jobs; // with an executor: each attempt's job id there, in attempt order
+    QString waitingReason; // Pending on a cluster: why the job waits there ("Resources"); live only
     NodeStatus status = NodeStatus::Pending;
     int attempts = 0;
     bool warning = false;

@@ -20,6 +20,9 @@ Rectangle {
             return qsTr("retry in %1").arg(Theme.countdown(info.retryAt - now))
         if (status === "Waiting" && info.deadline > 0)
             return Theme.countdown(info.deadline - now)
+        // A job queued on a cluster: why it waits there ("Resources", "Priority").
+        if (status === "Pending" && info.reason)
+            return info.reason
         return ""
     }
     readonly property string attemptsText: !info || !info.attempts ? ""

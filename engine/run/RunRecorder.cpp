@@ -170,6 +170,22 @@ void RunRecorder::attemptExternalId(const QString &id, int attempt, const QStrin
     changed(state);
 }
 
+void RunRecorder::queuedElsewhere(const QString &id, const QString &reason)
+{
+    NodeState &state = mutableNode(id);
+    state.status = NodeStatus::Pending;
+    state.waitingReason = reason;
+    changed(state);
+}
+
+void RunRecorder::startedElsewhere(const QString &id)
+{
+    NodeState &state = mutableNode(id);
+    state.status = NodeStatus::Running;
+    state.waitingReason.clear();
+    changed(state);
+}
+
 void RunRecorder::attemptChanged(const AttemptRecord &record)
 {
     if (m_observer)

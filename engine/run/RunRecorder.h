@@ -47,6 +47,10 @@ public:
     void attemptStarted(const QString &id, int attempt);
     // The attempt runs elsewhere under this id (a Slurm job): stored and journaled at once.
     void attemptExternalId(const QString &id, int attempt, const QString &externalId);
+    // The attempt waits in a cluster's queue (Pending, with the reason there), or has started
+    // there (Running again, the reason cleared).
+    void queuedElsewhere(const QString &id, const QString &reason);
+    void startedElsewhere(const QString &id);
     // The attempt is over: outcome Succeeded, Failed or Cancelled (with the error, if any).
     void attemptEnded(const QString &id, int attempt, const QString &outcome,
                       const std::optional<NodeError> &error = std::nullopt);

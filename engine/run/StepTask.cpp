@@ -145,13 +145,13 @@ void StepTask::runAttempt()
         m_run.record().attemptExternalId(m_step.id, attempt, id);
     });
     // A job queued on a cluster has not started: Pending until it runs (semantics.md).
-    QObject::connect(m_executor.get(), &StepExecutor::waitingFor, &m_run, [this](const QString &) {
+    QObject::connect(m_executor.get(), &StepExecutor::waitingFor, &m_run, [this](const QString &reason) {
         if (m_phase == Phase::Running)
-            m_run.record().setStatus(m_step.id, NodeStatus::Pending);
+            m_run.record().queuedElsewhere(m_step.id, reason);
     });
     QObject::connect(m_executor.get(), &StepExecutor::jobStarted, &m_run, [this] {
         if (m_phase == Phase::Running)
-            m_run.record().setStatus(m_step.id, NodeStatus::Running);
+            m_run.record().startedElsewhere(m_step.id);
     });
     // An Http step never waits forever on a silent server (semantics.md: 10m by default).
     const std::optional<qint64> timeoutMs = m_step.timeout ? std::optional(m_step.timeout->milliseconds())

@@ -71,6 +71,8 @@ QVariantMap NodeRunStates::info(const QString &id) const
                                                      ? msOf(m_retryAt.value(id)) : 0},
                      {QStringLiteral("deadline"), node->status == engine::NodeStatus::Waiting
                                                       ? msOf(m_deadline.value(id)) : 0}};
+    if (!node->waitingReason.isEmpty())
+        info.insert(QStringLiteral("reason"), node->waitingReason);
     if (node->error) {
         info.insert(QStringLiteral("errorType"), model::toString(node->error->type));
         info.insert(QStringLiteral("errorMessage"), node->error->message);
