@@ -239,6 +239,33 @@ private slots:
         QVERIFY(waitUntil([&] { return jobState(jobId) == QLatin1String("CANCELLED"); }, 20000));
     }
 
+    // A job Slurm holds back is Pending with Slurm's reason, and Running once released.
+    void aQueuedJobShowsWhyItWaits()
+    {
+        const QString file = pipeline(QStringLiteral("held"),
+            "          - step: {id: held, type: Shell, executor: {type: slurm, extraArgs: ['--hold']}, spec: {command: 'echo released'}}\n");
+        QProcess program;
+        program.setProcessEnvironment(m_env);
+        program.setWorkingDirectory(m_dir.path());
+        program.start(pipewrightBinary(), {QStringLiteral("run"), file, QStringLiteral("--db"), path(QStringLiteral("runs.sqlite"))});
+        QByteArray seen;
+        static const QRegularExpression pending(QStringLiteral("Slurm job (\\d+) is pending \\((\\w+)\\)"));
+        QRegularExpressionMatch match;
+        QVERIFY2(waitUntil([&] {
+            program.waitForReadyRead(100);
+            seen += program.readAllStandardOutput();
+            match = pending.match(QString::fromUtf8(seen));
+            return match.hasMatch();
+        }, 60000), seen.constData());
+        QCOMPARE(match.captured(2), QStringLiteral("JobHeldUser"));
+        QCOMPARE(program.state(), QProcess::Running);
+        PW_CHECK_EXIT(runCommand(QStringLiteral("scontrol"), {QStringLiteral("release"), match.captured(1)}, m_dir.path(), m_env), 0);
+        QVERIFY(program.waitForFinished(60000));
+        seen += program.readAllStandardOutput();
+        QCOMPARE(program.exitCode(), 0);
+        QVERIFY2(seen.contains("released"), seen.constData());
+    }
+
     // A job that cannot be submitted is DelegateProvisioning, and strategies apply to it.
     void anUnknownPartitionIsDelegateProvisioning()
     {
