@@ -36,6 +36,7 @@ ApplicationWindow {
     property bool closeConfirmed: false
     // What to do after the unsaved-changes prompt or the Save As dialog succeeded.
     property var pendingContinuation: null
+    property var pendingSave: null // what to do after a save the user confirmed despite errors
 
     readonly property bool hasSelection: selectedPath !== "" && selectedPath !== "pipeline"
 
@@ -61,8 +62,15 @@ ApplicationWindow {
         unsavedDialog.open()
     }
 
-    // Saves, asking for a name when the document has none; `then` runs after a success.
-    function saveThen(then) {
+    // Saves, asking for a name when the document has none; `then` runs after a success. A
+    // document with errors is saved only when the user says so, as a code editor asks about
+    // a file that does not compile (`anyway` skips the question).
+    function saveThen(then, anyway) {
+        if (!anyway && document.problems.errorCount > 0) {
+            pendingSave = then
+            saveWithErrorsDialog.open()
+            return
+        }
         if (document.isUntitled) {
             pendingContinuation = then
             saveDialog.open()
@@ -356,9 +364,11 @@ ApplicationWindow {
 
     menuBar: MenuBar {
         Menu {
+            id: fileMenu
+            objectName: "fileMenu"
             title: qsTr("&File")
-            MenuItem { action: newAction }
-            MenuItem { action: openAction }
+            ShortcutMenuItem { action: newAction }
+            ShortcutMenuItem { action: openAction }
             Menu {
                 id: recentMenu
                 title: qsTr("Open &Recent")
@@ -366,39 +376,44 @@ ApplicationWindow {
 
                 Instantiator {
                     model: window.document.recentFiles
-                    delegate: MenuItem {
+                    // The name, then its folder: two files of one name stay apart.
+                    delegate: ShortcutMenuItem {
                         required property string modelData
+                        objectName: "recentFile"
                         text: modelData.substring(modelData.lastIndexOf("/") + 1)
-                        ToolTip.text: modelData
-                        onTriggered: window.confirmDiscard(() => window.openFile(modelData))
+                        detail: modelData.substring(0, modelData.lastIndexOf("/"))
+                        onTriggered: {
+                            fileMenu.dismiss() // the whole File menu, not only the submenu
+                            window.confirmDiscard(() => window.openFile(modelData))
+                        }
                     }
                     onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
                     onObjectRemoved: (index, object) => recentMenu.removeItem(object)
                 }
             }
             MenuSeparator {}
-            MenuItem { action: saveAction }
-            MenuItem { action: saveAsAction }
+            ShortcutMenuItem { action: saveAction }
+            ShortcutMenuItem { action: saveAsAction }
             MenuSeparator {}
-            MenuItem { action: quitAction }
+            ShortcutMenuItem { action: quitAction }
         }
         Menu {
             title: qsTr("&Edit")
-            MenuItem { action: undoAction }
-            MenuItem { action: redoAction }
+            ShortcutMenuItem { action: undoAction }
+            ShortcutMenuItem { action: redoAction }
             MenuSeparator {}
-            MenuItem { action: copyAction }
-            MenuItem { action: pasteAction }
-            MenuItem { action: deleteAction }
+            ShortcutMenuItem { action: copyAction }
+            ShortcutMenuItem { action: pasteAction }
+            ShortcutMenuItem { action: deleteAction }
             MenuSeparator {}
-            MenuItem { action: renameAction }
-            MenuItem { action: findAction }
+            ShortcutMenuItem { action: renameAction }
+            ShortcutMenuItem { action: findAction }
         }
         Menu {
             title: qsTr("&Run")
-            MenuItem { action: runActions.runAction }
-            MenuItem { action: runActions.abortAction }
-            MenuItem {
+            ShortcutMenuItem { action: runActions.runAction }
+            ShortcutMenuItem { action: runActions.abortAction }
+            ShortcutMenuItem {
                 objectName: "rehearseMenuItem"
                 text: qsTr("Rehearse &Failure of the Selected Step…")
                 enabled: window.document.hasPipeline && !window.monitor.live && !window.monitor.showingRun
@@ -407,18 +422,18 @@ ApplicationWindow {
                 onTriggered: rehearseDialog.openFor(window.document.outline.nodeIdAt(window.selectedPath))
             }
             MenuSeparator {}
-            MenuItem { action: runActions.rerunAction }
-            MenuItem { action: runActions.resumeAction }
-            MenuItem { action: runActions.reportAction }
+            ShortcutMenuItem { action: runActions.rerunAction }
+            ShortcutMenuItem { action: runActions.resumeAction }
+            ShortcutMenuItem { action: runActions.reportAction }
             MenuSeparator {}
-            MenuItem { action: runActions.closeRunAction }
+            ShortcutMenuItem { action: runActions.closeRunAction }
         }
         Menu {
             title: qsTr("&View")
-            MenuItem { action: zoomInAction }
-            MenuItem { action: zoomOutAction }
-            MenuItem { action: fitAction }
-            MenuItem { action: resetZoomAction }
+            ShortcutMenuItem { action: zoomInAction }
+            ShortcutMenuItem { action: zoomOutAction }
+            ShortcutMenuItem { action: fitAction }
+            ShortcutMenuItem { action: resetZoomAction }
         }
     }
 
@@ -688,6 +703,41 @@ ApplicationWindow {
         objectName: "recoveryDialog"
         document: window.document
         onRestoreFailed: message => window.showError(qsTr("Could not restore"), message)
+    }
+
+    Dialog {
+        id: saveWithErrorsDialog
+        objectName: "saveWithErrorsDialog"
+        title: qsTr("Save with errors?")
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        Label {
+            text: qsTr("%1 has %n error(s): it will not run until they are fixed. Save it anyway?", "",
+                       window.document.problems.errorCount)
+                  .arg(window.document.displayName || qsTr("The pipeline"))
+            wrapMode: Text.Wrap
+            width: Math.min(implicitWidth, 420)
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "saveAnyway"
+                text: qsTr("Save Anyway")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+        onAccepted: {
+            const then = window.pendingSave
+            window.pendingSave = null
+            window.saveThen(then, true)
+        }
+        onRejected: {
+            window.pendingSave = null
+            window.pendingContinuation = null
+        }
     }
 
     Dialog {

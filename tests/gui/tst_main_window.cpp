@@ -14,6 +14,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace pw;
@@ -147,6 +148,8 @@ private slots:
     void selectsAtStartByIdOrPath();
     void followsTheSystemColourScheme();
     void opensEveryDialogAndView();
+    void menusShowShortcutsAndRecentFolders();
+    void savingAFileWithErrorsAsksFirst();
 
 private:
     // Loads the window, waits until it is on screen and renders one frame.
@@ -402,7 +405,7 @@ void MainWindowTest::opensEveryDialogAndView()
     };
     showEveryTab();
     for (const char *name : {"openDialog", "saveDialog", "unsavedDialog", "errorDialog", "recoveryDialog",
-                             "inputsDialog", "confirmDeleteRun", "rehearseDialog"}) {
+                             "inputsDialog", "confirmDeleteRun", "rehearseDialog", "saveWithErrorsDialog"}) {
         QObject *dialog = window->findChild<QObject *>(QLatin1String(name));
         QVERIFY2(dialog, name);
         QVERIFY2(QMetaObject::invokeMethod(dialog, "open"), name);
@@ -463,6 +466,82 @@ void MainWindowTest::opensEveryDialogAndView()
     showEveryTab();
     m_monitor->closeRun();
     QVERIFY(!window->grabWindow().isNull());
+}
+
+// Issue 12 (14): menus name their shortcuts; Open Recent shows each file's folder, and
+// choosing one closes the whole File menu.
+void MainWindowTest::menusShowShortcutsAndRecentFolders()
+{
+    gui::PipelineDocument document;
+    document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml")); // now a recent file
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+    QObject *fileMenu = window->findChild<QObject *>(QStringLiteral("fileMenu"));
+    QVERIFY(fileMenu);
+    QVERIFY(QMetaObject::invokeMethod(fileMenu, "open"));
+    QTRY_VERIFY(fileMenu->property("visible").toBool());
+    QStringList shortcuts;
+    for (QObject *label : fileMenu->findChildren<QObject *>(QStringLiteral("menuItemShortcut")))
+        shortcuts << label->property("text").toString();
+    for (const char *expected : {"Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+Shift+S"})
+        QVERIFY2(shortcuts.contains(QLatin1String(expected)), qPrintable(shortcuts.join(u' ')));
+
+    QObject *recent = nullptr;
+    for (QObject *item : window->findChildren<QObject *>(QStringLiteral("recentFile"))) {
+        if (item->property("text").toString() == QLatin1String("harness-deploy.yaml"))
+            recent = item;
+    }
+    QVERIFY(recent);
+    QCOMPARE(recent->property("detail").toString(), QFileInfo(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml")).absolutePath());
+    QVERIFY(QMetaObject::invokeMethod(recent, "triggered"));
+    QTRY_VERIFY(!fileMenu->property("visible").toBool());
+}
+
+// Issue 12 (11): Save on a document with errors asks "Save Anyway / Cancel"; Cancel leaves
+// the file as it was, Save Anyway writes it.
+void MainWindowTest::savingAFileWithErrorsAsksFirst()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.yaml"));
+    const QByteArray original = "pipeline:\n  id: p\n  stages:\n    - stage:\n        id: s\n        steps:\n"
+                                "          - step: {id: a, type: Echo, spec: {message: hi}}\n";
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(original) == original.size());
+    }
+    gui::PipelineDocument document;
+    document.load(path);
+    QVERIFY(document.hasPipeline());
+    const QString step = document.outline()->pathOfNode(QStringLiteral("a"));
+    QVERIFY(document.setField(step, QStringLiteral("timeout"), QStringLiteral("0s"))); // an error: timeouts are > 0
+    QTRY_VERIFY(document.problems()->errorCount() > 0);
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+    QObject *dialog = window->findChild<QObject *>(QStringLiteral("saveWithErrorsDialog"));
+    QVERIFY(dialog);
+    const auto readFile = [&] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+
+    QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(dialog->property("visible").toBool());
+    QVERIFY(QMetaObject::invokeMethod(dialog, "reject"));
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+    QCOMPARE(readFile(), original);
+    QVERIFY(document.isDirty());
+
+    QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(dialog->property("visible").toBool());
+    QQuickItem *button = findItem(window->contentItem(), QStringLiteral("saveAnyway"));
+    QVERIFY(button);
+    const QPointF center = button->mapToScene(QPointF(button->width() / 2, button->height() / 2));
+    QTest::mouseClick(window, Qt::LeftButton, {}, center.toPoint());
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+    QTRY_VERIFY(readFile().contains("timeout: 0s"));
+    QVERIFY(!document.isDirty());
 }
 
 int main(int argc, char **argv)
