@@ -662,11 +662,10 @@ ApplicationWindow {
         anchors.centerIn: Overlay.overlay
         modal: true
         standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
-        Label {
+        DialogText {
             text: qsTr("%1 has unsaved changes. Save them first?").arg(window.document.displayName
                                                                        || qsTr("The pipeline"))
-            wrapMode: Text.Wrap
-            width: Math.min(implicitWidth, 420)
+            maxWidth: 420
         }
         onAccepted: window.saveThen(() => window.continuePending())
         onDiscarded: {
@@ -711,12 +710,11 @@ ApplicationWindow {
         title: qsTr("Save with errors?")
         anchors.centerIn: Overlay.overlay
         modal: true
-        Label {
+        DialogText {
             text: qsTr("%1 has %n error(s): it will not run until they are fixed. Save it anyway?", "",
                        window.document.problems.errorCount)
                   .arg(window.document.displayName || qsTr("The pipeline"))
-            wrapMode: Text.Wrap
-            width: Math.min(implicitWidth, 420)
+            maxWidth: 420
         }
         footer: DialogButtonBox {
             Button {
@@ -747,10 +745,9 @@ ApplicationWindow {
         anchors.centerIn: Overlay.overlay
         modal: true
         standardButtons: Dialog.Ok
-        Label {
+        DialogText {
             text: errorDialog.message
-            wrapMode: Text.Wrap
-            width: Math.min(implicitWidth, 460)
+            maxWidth: 460
         }
     }
 }

@@ -27,11 +27,10 @@ Dialog {
             }
         }
     }
-    Label {
+    DialogText {
         text: qsTr("Pipewright did not close cleanly last time. Its unsaved work can be restored:")
               + "\n" + (dialog.document.recoveryDescription ?? "")
-        wrapMode: Text.Wrap
-        width: Math.min(implicitWidth, 460)
+        maxWidth: 460
     }
     onAccepted: {
         if (!dialog.document.restoreRecovery())

@@ -150,6 +150,7 @@ private slots:
     void opensEveryDialogAndView();
     void menusShowShortcutsAndRecentFolders();
     void savingAFileWithErrorsAsksFirst();
+    void dialogsAreCentredAndSizedToTheirText();
 
 private:
     // Loads the window, waits until it is on screen and renders one frame.
@@ -542,6 +543,37 @@ void MainWindowTest::savingAFileWithErrorsAsksFirst()
     QTRY_VERIFY(!dialog->property("visible").toBool());
     QTRY_VERIFY(readFile().contains("timeout: 0s"));
     QVERIFY(!document.isDirty());
+}
+
+// Issue 12 (15): a dialog with a long message sits in the middle of the window, its text
+// wrapped at a readable width, without a binding loop (the test fails on any warning).
+void MainWindowTest::dialogsAreCentredAndSizedToTheirText()
+{
+    gui::PipelineDocument document;
+    document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+    QObject *dialog = window->findChild<QObject *>(QStringLiteral("errorDialog"));
+    QVERIFY(dialog);
+    for (const QString &message : {QStringLiteral("Short."),
+                                   QStringLiteral("A long message that needs more than one line to be read, "
+                                                  "because it explains what went wrong and what to do about it, "
+                                                  "naming the file /a/rather/long/path/to/a/pipeline.yaml.")}) {
+        dialog->setProperty("message", message);
+        QVERIFY(QMetaObject::invokeMethod(dialog, "open"));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        const qreal x = dialog->property("x").toReal();
+        const qreal width = dialog->property("width").toReal();
+        const qreal y = dialog->property("y").toReal();
+        const qreal height = dialog->property("height").toReal();
+        QVERIFY2(qAbs(x + width / 2 - window->width() / 2.0) <= 2, qPrintable(QStringLiteral("x %1 width %2").arg(x).arg(width)));
+        QVERIFY(qAbs(y + height / 2 - window->height() / 2.0) <= 2);
+        QVERIFY2(width < 560, qPrintable(QString::number(width))); // wrapped, not one endless line
+        QVERIFY(width > 80);
+        QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+    }
 }
 
 int main(int argc, char **argv)
