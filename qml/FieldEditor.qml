@@ -39,6 +39,21 @@ ColumnLayout {
             errorText = ok ? "" : (document.lastError || qsTr("The value was refused"))
     }
 
+    // Ctrl+Z / Ctrl+Shift+Z in a field with nothing typed since its last commit undo and
+    // redo the document (a text field would otherwise swallow them and do nothing); with
+    // typing pending they undo the typing, as in any text field.
+    function documentUndoKey(event, text) {
+        if (text !== value || !document)
+            return
+        if (event.matches(StandardKey.Undo) && document.canUndo) {
+            document.undo()
+            event.accepted = true
+        } else if (event.matches(StandardKey.Redo) && document.canRedo) {
+            document.redo()
+            event.accepted = true
+        }
+    }
+
     function focusInput() {
         input.forceActiveFocus(Qt.TabFocusReason)
         if (!multiline)
@@ -81,6 +96,7 @@ ColumnLayout {
         Accessible.name: editor.accessibleName
         Accessible.description: editor.errorText || editor.hint
         onEditingFinished: if (visible) editor.commit(text)
+        Keys.onPressed: event => editor.documentUndoKey(event, text)
     }
 
     ScrollView {
@@ -110,6 +126,7 @@ ColumnLayout {
             Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason) }
             Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason) }
             onEditingFinished: if (editor.multiline) editor.commit(text)
+            Keys.onPressed: event => editor.documentUndoKey(event, text)
         }
     }
 

@@ -77,6 +77,29 @@ TestCase {
         compare(input.text, "Checkout")
     }
 
+    // Issue 12 (10): Ctrl+Z with the cursor still in a property field undoes the document
+    // once nothing is typed there; with typing pending it undoes the typing first.
+    function test_ctrlZInAFieldUndoesTheDocument() {
+        const panel = openPanel(checkout)
+        const document = panel.document
+        const input = typeInto(panel, "name", "Fetch sources")
+        compare(document.properties(checkout).name, "Fetch sources")
+        verify(input.activeFocus)
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        compare(document.properties(checkout).name, "Checkout")
+        tryCompare(input, "text", "Checkout")
+        keyClick(Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+        compare(document.properties(checkout).name, "Fetch sources")
+
+        // Typing not yet committed: Ctrl+Z takes the typing back, the document is untouched.
+        keyClick(Qt.Key_End)
+        keyClick(Qt.Key_X)
+        compare(input.text, "Fetch sourcesx")
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        compare(input.text, "Fetch sources")
+        compare(document.properties(checkout).name, "Fetch sources")
+    }
+
     function test_editTimeoutThenUndo() {
         const panel = openPanel(compile)
         const document = panel.document
