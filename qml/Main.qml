@@ -453,13 +453,16 @@ ApplicationWindow {
 
     SplitView {
         id: verticalSplit
+        objectName: "verticalSplit"
         anchors.fill: parent
         orientation: Qt.Vertical
+        handle: SplitHandleBar {}
 
         SplitView {
             id: horizontalSplit
             SplitView.fillHeight: true
             orientation: Qt.Horizontal
+            handle: SplitHandleBar {}
 
             // Nothing to add to a run: the canvas gets the room.
             StepPalette {

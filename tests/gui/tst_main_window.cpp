@@ -151,6 +151,7 @@ private slots:
     void menusShowShortcutsAndRecentFolders();
     void savingAFileWithErrorsAsksFirst();
     void dialogsAreCentredAndSizedToTheirText();
+    void theBottomPanelResizesFromAnEasyHandle();
 
 private:
     // Loads the window, waits until it is on screen and renders one frame.
@@ -574,6 +575,29 @@ void MainWindowTest::dialogsAreCentredAndSizedToTheirText()
         QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
         QTRY_VERIFY(!dialog->property("visible").toBool());
     }
+}
+
+// Issue 12 (13): the handle above the bottom panel is easy to grab (a press 2 px off the line
+// still takes it, 5 px above the panel) and dragging it up gives the panel that much more room.
+void MainWindowTest::theBottomPanelResizesFromAnEasyHandle()
+{
+    gui::PipelineDocument document;
+    document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+    auto *tabs = findItem(window->contentItem(), QStringLiteral("bottomTabs"));
+    QVERIFY(tabs);
+    const qreal before = tabs->height();
+    const QPointF top = tabs->mapToScene(QPointF(tabs->width() / 2, 0));
+    // Between the canvas and the panel: the handle sits just above the panel's top.
+    const QPoint press(int(top.x()), int(top.y()) - 5); // 5 px above the panel: off a 2 px handle
+    QTest::mousePress(window, Qt::LeftButton, {}, press);
+    for (int step = 1; step <= 8; ++step)
+        QTest::mouseMove(window, press - QPoint(0, 10 * step));
+    QTest::mouseRelease(window, Qt::LeftButton, {}, press - QPoint(0, 80));
+    QTRY_VERIFY2(qAbs(tabs->height() - (before + 80)) <= 3,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(tabs->height())));
 }
 
 int main(int argc, char **argv)
