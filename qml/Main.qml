@@ -545,7 +545,8 @@ ApplicationWindow {
         BottomTabs {
             id: bottomTabs
             objectName: "bottomTabs"
-            SplitView.preferredHeight: 160
+            // Room for a few lines of logs or problems without crowding the canvas.
+            SplitView.preferredHeight: 140
             SplitView.minimumHeight: 84
             document: window.shownDocument
             monitor: window.monitor

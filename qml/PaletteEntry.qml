@@ -16,7 +16,7 @@ Item {
     readonly property var dragKeys: kind === "Stage" ? ["pw-stage"]
                                   : kind === "Parallel" ? ["pw-node", "pw-stage"] : ["pw-node"]
 
-    implicitHeight: 42
+    implicitHeight: 38
     objectName: "palette:" + kind
 
     Accessible.role: Accessible.Button

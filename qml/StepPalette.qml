@@ -43,6 +43,7 @@ Rectangle {
     }
 
     Flickable {
+        objectName: "paletteFlick"
         anchors.fill: parent
         anchors.rightMargin: 1
         contentHeight: content.implicitHeight
@@ -92,7 +93,7 @@ Rectangle {
                 spacing: 8
                 Layout.fillWidth: true
                 Layout.margins: 14
-                Layout.topMargin: 16
+                Layout.topMargin: 10
 
                 ThemedIcon {
                     source: Theme.icon("info")
@@ -102,10 +103,9 @@ Rectangle {
                     Layout.alignment: Qt.AlignTop
                 }
                 Label {
-                    text: qsTr("Drag onto the canvas: between steps to add one there, onto a "
-                               + "step's right edge to run it side by side, between stage "
-                               + "columns for stages, onto the middle of a stage to run both "
-                               + "stages in parallel.")
+                    text: qsTr("Drag onto the canvas: between steps inserts, a step's right "
+                               + "edge runs side by side, between stages adds a stage, a "
+                               + "stage's middle makes parallel stages.")
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.smallFontSize
                     color: Theme.textMuted

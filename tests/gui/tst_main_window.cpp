@@ -152,6 +152,7 @@ private slots:
     void savingAFileWithErrorsAsksFirst();
     void dialogsAreCentredAndSizedToTheirText();
     void theBottomPanelResizesFromAnEasyHandle();
+    void thePaletteFitsTheDefaultWindow();
 
 private:
     // Loads the window, waits until it is on screen and renders one frame.
@@ -598,6 +599,22 @@ void MainWindowTest::theBottomPanelResizesFromAnEasyHandle()
     QTest::mouseRelease(window, Qt::LeftButton, {}, press - QPoint(0, 80));
     QTRY_VERIFY2(qAbs(tabs->height() - (before + 80)) <= 3,
                  qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(tabs->height())));
+}
+
+// Issue 12 (17): at the default 1400x860 the whole palette, its hint included, is in view.
+void MainWindowTest::thePaletteFitsTheDefaultWindow()
+{
+    gui::PipelineDocument document;
+    document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+    QCOMPARE(window->size(), QSize(1400, 860));
+    auto *palette = findItem(window->contentItem(), QStringLiteral("paletteFlick"));
+    QVERIFY(palette);
+    QTRY_VERIFY(palette->property("contentHeight").toReal() > 0);
+    QVERIFY2(palette->property("contentHeight").toReal() <= palette->height(),
+             qPrintable(QStringLiteral("%1 of content in %2").arg(palette->property("contentHeight").toReal()).arg(palette->height())));
 }
 
 int main(int argc, char **argv)
