@@ -25,10 +25,22 @@ ColumnLayout {
     property string errorText
 
     readonly property Item input: multiline ? area : line
+    // What was typed here and refused, kept by the document until fixed: {text, error}.
+    readonly property var rejected: document && path !== "" && field !== ""
+                                    ? readRejected(document.revision, path) : ({})
+
+    // Changes only when the refused value itself does (not on every edit elsewhere).
+    readonly property string rejectedKey: JSON.stringify(rejected)
+
+    function readRejected(revision, elementPath) {
+        return document.rejectedField(elementPath, field)
+    }
 
     function commit(text) {
         if (text === value) {
             errorText = ""
+            if (rejected.text !== undefined)
+                document.discardRejected(path, field) // typed back to what the document has
             return
         }
         const ok = commitHandler ? commitHandler(text)
@@ -43,7 +55,15 @@ ColumnLayout {
     // redo the document (a text field would otherwise swallow them and do nothing); with
     // typing pending they undo the typing, as in any text field.
     function documentUndoKey(event, text) {
-        if (text !== value || !document)
+        if (!document)
+            return
+        // A refused value on show: Ctrl+Z takes it back.
+        if (rejected.text !== undefined && text === rejected.text && event.matches(StandardKey.Undo)) {
+            document.discardRejected(path, field)
+            event.accepted = true
+            return
+        }
+        if (text !== value)
             return
         if (event.matches(StandardKey.Undo) && document.canUndo) {
             document.undo()
@@ -60,16 +80,19 @@ ColumnLayout {
             line.selectAll()
     }
 
-    // Shows `value` from its start (a long command or URL reads from the left).
+    // Shows `value` (or what was typed and refused) from its start (a long command or URL
+    // reads from the left).
     function reset() {
-        line.text = value
+        const shown = rejected.text !== undefined ? rejected.text : value
+        line.text = shown
         line.cursorPosition = 0
-        area.text = value
+        area.text = shown
         area.cursorPosition = 0
-        errorText = ""
+        errorText = rejected.error !== undefined ? rejected.error : ""
     }
 
     onValueChanged: reset()
+    onRejectedKeyChanged: reset()
     Component.onCompleted: reset()
     onPathChanged: reset()
 

@@ -412,8 +412,17 @@ bool PipelineDocument::setField(const QString &path, const QString &field, const
 
     const QString error =
         pushFieldChange(path, field, value, QStringLiteral("Change %1").arg(field));
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
+        // Text the user typed is kept with the reason (RejectedFields); values from code are not.
+        const std::optional<ElementRef> element = m_pipeline ? resolveElement(*m_pipeline, path) : std::nullopt;
+        if (element && value.typeId() == QMetaType::QString) {
+            m_rejected.reject(::pw::gui::rejectedField(*element, path, field, value.toString(), error));
+            refreshViews(Refresh::AfterEdit);
+        }
         return fail(error);
+    }
+    if (m_rejected.discard(path, field))
+        refreshViews(Refresh::AfterEdit);
     succeed();
     return true;
 }

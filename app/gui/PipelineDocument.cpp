@@ -75,6 +75,8 @@ void PipelineDocument::pipelineEdited()
     // Positions from the file no longer hold after an edit: problems carry paths only until
     // locateProblems() has placed them in the text as it would be saved.
     m_currentProblems = m_pipeline ? m_validator.validate(*m_pipeline) : Problems{};
+    if (m_pipeline)
+        m_rejected.discardStale(*m_pipeline); // a structural edit moved or removed their element
     refreshViews(Refresh::AfterEdit);
     if (m_currentProblems.isEmpty())
         m_locateTimer.stop();
@@ -93,18 +95,49 @@ void PipelineDocument::locateProblems()
     if (located.size() != m_currentProblems.size())
         return; // not the same problems: leave them to the next edit
     m_currentProblems = std::move(located);
-    m_problems->setProblems(displayName(), m_currentProblems);
+    m_problems->setProblems(displayName(), shownProblems());
+}
+
+Problems PipelineDocument::shownProblems() const
+{
+    if (m_rejected.isEmpty())
+        return m_currentProblems;
+    return m_currentProblems + m_rejected.problems();
+}
+
+void PipelineDocument::undo()
+{
+    m_rejected.discardAll();
+    m_undoStack.undo();
+}
+
+void PipelineDocument::redo()
+{
+    m_rejected.discardAll();
+    m_undoStack.redo();
+}
+
+QVariantMap PipelineDocument::rejectedField(const QString &path, const QString &field) const
+{
+    return m_rejected.at(path, field);
+}
+
+void PipelineDocument::discardRejected(const QString &path, const QString &field)
+{
+    if (m_rejected.discard(path, field))
+        refreshViews(Refresh::AfterEdit);
 }
 
 void PipelineDocument::refreshViews(Refresh refresh)
 {
     const Pipeline *shown = m_pipeline ? &*m_pipeline : nullptr;
+    const Problems problems = shownProblems();
     if (refresh == Refresh::NewDocument)
-        m_outline->resetPipeline(shown, m_currentProblems);
+        m_outline->resetPipeline(shown, problems);
     else
-        m_outline->setPipeline(shown, m_currentProblems);
+        m_outline->setPipeline(shown, problems);
     // The window title already says where the file is; the panel's lines stay short.
-    m_problems->setProblems(displayName(), m_currentProblems);
+    m_problems->setProblems(displayName(), problems);
     ++m_revision;
     m_yamlText.reset();
     emit pipelineChanged();
@@ -114,6 +147,7 @@ void PipelineDocument::replaceDocument(std::optional<Pipeline> pipeline, const Q
                                        const Problems &problems)
 {
     m_undoStack.clear();
+    m_rejected.discardAll();
     m_pipeline = std::move(pipeline);
     m_filePath = filePath;
     m_currentProblems = problems;
@@ -200,7 +234,7 @@ QVariant PipelineDocument::properties(const QString &path) const
         map.insert(QStringLiteral("retrySentence"), retrySentence(element->step->retry));
     map.insert(QStringLiteral("inheritedExecutor"), inheritedExecutor(*pipeline, path));
     QVariantList problems;
-    for (const Problem &problem : m_currentProblems) {
+    for (const Problem &problem : shownProblems()) {
         if (owningElementPath(problem.path) != path)
             continue;
         problems << QVariantMap{{QStringLiteral("message"), problem.message},

@@ -4,6 +4,7 @@
 #include "DocumentCommands.h"
 #include "PipelineOutline.h"
 #include "ProblemListModel.h"
+#include "RejectedFields.h"
 
 #include "model/Pipeline.h"
 #include "model/Validator.h"
@@ -123,8 +124,13 @@ public:
     Q_INVOKABLE void closeCleanly();
 
     // Undo
-    Q_INVOKABLE void undo() { m_undoStack.undo(); }
-    Q_INVOKABLE void redo() { m_undoStack.redo(); }
+    // Undoing or redoing also drops what was typed and refused (RejectedFields).
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void redo();
+    // A value typed into `field` that the document refused, kept until fixed: {text, message}
+    // or empty. discardRejected() takes it back (the field shows the document's value again).
+    Q_INVOKABLE QVariantMap rejectedField(const QString &path, const QString &field) const;
+    Q_INVOKABLE void discardRejected(const QString &path, const QString &field);
 
     // Structure. An index is the position to insert before; -1 (or the count) appends.
     Q_INVOKABLE QString insertNew(const QString &kind, const QString &listPath, int index);
@@ -183,6 +189,7 @@ private:
     enum class Refresh { AfterEdit, NewDocument };
     void refreshViews(Refresh refresh);
     bool fail(const QString &message);
+    model::Problems shownProblems() const; // validation's and the refused values'
     void succeed();
     model::Pipeline *mutablePipeline() const;
 
@@ -210,6 +217,7 @@ private:
     PipelineOutline *m_outline;
     ProblemListModel *m_problems;
     int m_revision = 0;
+    RejectedFields m_rejected;
     mutable std::optional<QString> m_yamlText; // written on demand, dropped on every change
     // loadText()/showText(): the text itself is what the YAML tab shows (comments and all).
     std::optional<QString> m_shownText;

@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 
 using namespace pwtest;
 
@@ -34,6 +35,41 @@ QString jobField(const QString &jobId, const QString &field)
     const QRegularExpression pattern(QStringLiteral("(?:^|\\s)%1=(\\S+)").arg(field));
     return pattern.match(QString::fromUtf8(shown.out)).captured(1);
 }
+
+// `pipewright run FILE --db DB [more]` in the background, its output read as it comes.
+struct LiveRun
+{
+    QProcess program;
+    QByteArray seen; // standard output so far
+
+    LiveRun(const QString &file, const QString &db, const QString &workingDir, const QProcessEnvironment &environment,
+            const QStringList &more = {})
+    {
+        program.setProcessEnvironment(environment);
+        program.setWorkingDirectory(workingDir);
+        program.start(pipewrightBinary(), QStringList{QStringLiteral("run"), file, QStringLiteral("--db"), db} + more);
+    }
+
+    // Reads output until `done(seen)` holds (within 60 s); whether it did.
+    bool readUntil(const std::function<bool(const QByteArray &)> &done)
+    {
+        return waitUntil([&] {
+            program.waitForReadyRead(100);
+            seen += program.readAllStandardOutput();
+            return done(seen);
+        }, 60000);
+    }
+    bool readUntilContains(const QByteArray &text)
+    {
+        return readUntil([&](const QByteArray &output) { return output.contains(text); });
+    }
+    bool finish()
+    {
+        const bool finished = program.waitForFinished(60000);
+        seen += program.readAllStandardOutput();
+        return finished;
+    }
+};
 
 } // namespace
 
@@ -176,22 +212,13 @@ private slots:
     {
         const QString file = pipeline(QStringLiteral("stream"),
             "          - step: {id: slow, type: Shell, spec: {command: 'echo early line; sleep 6; echo late line'}}\n");
-        QProcess program;
-        program.setProcessEnvironment(m_env);
-        program.setWorkingDirectory(m_dir.path());
-        program.start(pipewrightBinary(), {QStringLiteral("run"), file, QStringLiteral("--db"), path(QStringLiteral("runs.sqlite"))});
-        QByteArray seen;
-        QVERIFY(waitUntil([&] {
-            program.waitForReadyRead(100);
-            seen += program.readAllStandardOutput();
-            return seen.contains("early line");
-        }, 60000));
-        QVERIFY2(!seen.contains("late line"), seen.constData());
-        QCOMPARE(program.state(), QProcess::Running);
-        QVERIFY(program.waitForFinished(60000));
-        seen += program.readAllStandardOutput();
-        QVERIFY(seen.contains("late line"));
-        QCOMPARE(program.exitCode(), 0);
+        LiveRun run(file, path(QStringLiteral("runs.sqlite")), m_dir.path(), m_env);
+        QVERIFY(run.readUntilContains("early line"));
+        QVERIFY2(!run.seen.contains("late line"), run.seen.constData());
+        QCOMPARE(run.program.state(), QProcess::Running);
+        QVERIFY(run.finish());
+        QVERIFY(run.seen.contains("late line"));
+        QCOMPARE(run.program.exitCode(), 0);
     }
 
     // A step timeout cancels the running job: the command sees SIGTERM, Slurm says CANCELLED.
@@ -219,20 +246,12 @@ private slots:
     {
         const QString file = pipeline(QStringLiteral("abort"),
             "          - step: {id: long, type: Shell, spec: {command: 'echo running; sleep 100'}}\n");
-        QProcess program;
-        program.setProcessEnvironment(m_env);
-        program.setWorkingDirectory(m_dir.path());
-        program.start(pipewrightBinary(), {QStringLiteral("run"), file, QStringLiteral("--db"), path(QStringLiteral("runs.sqlite")),
-                                           QStringLiteral("--report"), file + QStringLiteral(".report.json")});
-        QByteArray seen;
-        QVERIFY(waitUntil([&] {
-            program.waitForReadyRead(100);
-            seen += program.readAllStandardOutput();
-            return seen.contains("running");
-        }, 60000));
-        ::kill(pid_t(program.processId()), SIGINT);
-        QVERIFY(program.waitForFinished(60000));
-        QCOMPARE(program.exitCode(), 3);
+        LiveRun run(file, path(QStringLiteral("runs.sqlite")), m_dir.path(), m_env,
+                    {QStringLiteral("--report"), file + QStringLiteral(".report.json")});
+        QVERIFY(run.readUntilContains("running"));
+        ::kill(pid_t(run.program.processId()), SIGINT);
+        QVERIFY(run.finish());
+        QCOMPARE(run.program.exitCode(), 3);
         const QString jobId = report(file).value(QStringLiteral("nodes")).toObject().value(QStringLiteral("long")).toObject()
                                   .value(QStringLiteral("jobs")).toArray().first().toString();
         QVERIFY(!jobId.isEmpty());
@@ -244,26 +263,19 @@ private slots:
     {
         const QString file = pipeline(QStringLiteral("held"),
             "          - step: {id: held, type: Shell, executor: {type: slurm, extraArgs: ['--hold']}, spec: {command: 'echo released'}}\n");
-        QProcess program;
-        program.setProcessEnvironment(m_env);
-        program.setWorkingDirectory(m_dir.path());
-        program.start(pipewrightBinary(), {QStringLiteral("run"), file, QStringLiteral("--db"), path(QStringLiteral("runs.sqlite"))});
-        QByteArray seen;
+        LiveRun run(file, path(QStringLiteral("runs.sqlite")), m_dir.path(), m_env);
         static const QRegularExpression pending(QStringLiteral("Slurm job (\\d+) is pending \\((\\w+)\\)"));
         QRegularExpressionMatch match;
-        QVERIFY2(waitUntil([&] {
-            program.waitForReadyRead(100);
-            seen += program.readAllStandardOutput();
-            match = pending.match(QString::fromUtf8(seen));
+        QVERIFY2(run.readUntil([&](const QByteArray &output) {
+            match = pending.match(QString::fromUtf8(output));
             return match.hasMatch();
-        }, 60000), seen.constData());
+        }), run.seen.constData());
         QCOMPARE(match.captured(2), QStringLiteral("JobHeldUser"));
-        QCOMPARE(program.state(), QProcess::Running);
+        QCOMPARE(run.program.state(), QProcess::Running);
         PW_CHECK_EXIT(runCommand(QStringLiteral("scontrol"), {QStringLiteral("release"), match.captured(1)}, m_dir.path(), m_env), 0);
-        QVERIFY(program.waitForFinished(60000));
-        seen += program.readAllStandardOutput();
-        QCOMPARE(program.exitCode(), 0);
-        QVERIFY2(seen.contains("released"), seen.constData());
+        QVERIFY(run.finish());
+        QCOMPARE(run.program.exitCode(), 0);
+        QVERIFY2(run.seen.contains("released"), run.seen.constData());
     }
 
     // A job that cannot be submitted is DelegateProvisioning, and strategies apply to it.
@@ -314,22 +326,14 @@ private slots:
         const QString db = path(QStringLiteral("killed.sqlite"));
         const QString file = pipeline(QStringLiteral("killed"),
             "          - step: {id: orphan, type: Shell, spec: {command: 'echo alive; sleep 300'}}\n");
-        QProcess program;
-        program.setProcessEnvironment(m_env);
-        program.setWorkingDirectory(m_dir.path());
-        program.start(pipewrightBinary(), {QStringLiteral("run"), file, QStringLiteral("--db"), db});
-        QByteArray seen;
-        QVERIFY(waitUntil([&] {
-            program.waitForReadyRead(100);
-            seen += program.readAllStandardOutput();
-            return seen.contains("alive");
-        }, 60000));
+        LiveRun run(file, db, m_dir.path(), m_env);
+        QVERIFY(run.readUntilContains("alive"));
         static const QRegularExpression submitted(QStringLiteral("Slurm job (\\d+)"));
-        const QString jobId = submitted.match(QString::fromUtf8(seen)).captured(1);
-        QVERIFY2(!jobId.isEmpty(), seen.constData());
+        const QString jobId = submitted.match(QString::fromUtf8(run.seen)).captured(1);
+        QVERIFY2(!jobId.isEmpty(), run.seen.constData());
         QCOMPARE(jobState(jobId), QStringLiteral("RUNNING"));
-        ::kill(pid_t(program.processId()), SIGKILL);
-        QVERIFY(program.waitForFinished(10000));
+        ::kill(pid_t(run.program.processId()), SIGKILL);
+        QVERIFY(run.program.waitForFinished(10000));
         QCOMPARE(jobState(jobId), QStringLiteral("RUNNING")); // nobody knows yet
 
         const Result runs = runProgram({QStringLiteral("runs"), QStringLiteral("--db"), db}, m_dir.path(), m_env);
