@@ -82,32 +82,34 @@ bool toExecutor(const QVariant &value, std::optional<Executor> &out, QString &er
     return true;
 }
 
+namespace {
+
+QVariantMap inheritedFrom(const QString &from, const Executor &executor)
+{
+    return {{QStringLiteral("from"), from},
+            {QStringLiteral("summary"), describeExecutor(executor)},
+            {QStringLiteral("type"), toString(executor.effectiveType())}};
+}
+
+} // namespace
+
 QVariantMap inheritedExecutor(Pipeline &pipeline, const QString &path)
 {
-    // The element's ancestors, nearest first: every prefix of its path that ends at a stage
-    // or a group ("pipeline.stages[0].stage.steps[2].stepGroup").
+    // The element's ancestors, nearest first: every proper prefix of its path that ends at a
+    // stage or a group ("pipeline.stages[0].stage.steps[2].stepGroup").
     const QStringList parts = path.split(u'.');
     for (qsizetype end = parts.size() - 1; end > 0; --end) {
         const QString &last = parts.at(end - 1);
         if (last != QLatin1String("stage") && last != QLatin1String("stepGroup"))
             continue;
-        const QString ancestor = parts.mid(0, end).join(u'.');
-        const std::optional<ElementRef> element = resolveElement(pipeline, ancestor);
-        if (!element)
-            continue;
-        if (element->stage && element->stage->executor && ancestor != path)
-            return {{QStringLiteral("from"), QStringLiteral("stage '%1'").arg(element->stage->id)},
-                    {QStringLiteral("summary"), describeExecutor(*element->stage->executor)},
-                    {QStringLiteral("type"), toString(element->stage->executor->effectiveType())}};
-        if (element->group && element->group->executor && ancestor != path)
-            return {{QStringLiteral("from"), QStringLiteral("group '%1'").arg(element->group->id)},
-                    {QStringLiteral("summary"), describeExecutor(*element->group->executor)},
-                    {QStringLiteral("type"), toString(element->group->executor->effectiveType())}};
+        const std::optional<ElementRef> element = resolveElement(pipeline, parts.mid(0, end).join(u'.'));
+        if (element && element->stage && element->stage->executor)
+            return inheritedFrom(QStringLiteral("stage '%1'").arg(element->stage->id), *element->stage->executor);
+        if (element && element->group && element->group->executor)
+            return inheritedFrom(QStringLiteral("group '%1'").arg(element->group->id), *element->group->executor);
     }
     if (pipeline.executor && path != QLatin1String("pipeline"))
-        return {{QStringLiteral("from"), QStringLiteral("the pipeline")},
-                {QStringLiteral("summary"), describeExecutor(*pipeline.executor)},
-                {QStringLiteral("type"), toString(pipeline.executor->effectiveType())}};
+        return inheritedFrom(QStringLiteral("the pipeline"), *pipeline.executor);
     return {};
 }
 

@@ -18,15 +18,6 @@ using namespace pwtest;
 
 namespace {
 
-QString jobState(const QString &jobId)
-{
-    const Result shown = runCommand(QStringLiteral("scontrol"), {QStringLiteral("--oneliner"), QStringLiteral("show"),
-                                                                   QStringLiteral("job"), jobId},
-                                    QDir::tempPath(), QProcessEnvironment::systemEnvironment(), 10000);
-    static const QRegularExpression state(QStringLiteral("JobState=(\\S+)"));
-    return state.match(QString::fromUtf8(shown.out)).captured(1);
-}
-
 QString jobField(const QString &jobId, const QString &field)
 {
     const Result shown = runCommand(QStringLiteral("scontrol"), {QStringLiteral("--oneliner"), QStringLiteral("show"),
@@ -34,6 +25,11 @@ QString jobField(const QString &jobId, const QString &field)
                                     QDir::tempPath(), QProcessEnvironment::systemEnvironment(), 10000);
     const QRegularExpression pattern(QStringLiteral("(?:^|\\s)%1=(\\S+)").arg(field));
     return pattern.match(QString::fromUtf8(shown.out)).captured(1);
+}
+
+QString jobState(const QString &jobId)
+{
+    return jobField(jobId, QStringLiteral("JobState"));
 }
 
 // `pipewright run FILE --db DB [more]` in the background, its output read as it comes.

@@ -61,14 +61,20 @@ void SlurmCluster::schedulePoll()
         m_timer.start(nextIntervalMs());
 }
 
-QProcess *SlurmCluster::startQuery(const QStringList &arguments)
+void SlurmCluster::startQuery(const QStringList &arguments, const std::function<void(int)> &answered)
 {
     auto *process = new QProcess(this);
     process->setProgram(arguments.first());
     process->setArguments(arguments.mid(1));
     process->setStandardInputFile(QProcess::nullDevice());
     m_query = process;
-    return process;
+    // One answer per query: its exit code, or -1 when the command could not be started.
+    connect(process, &QProcess::finished, this, [answered](int exitCode) { answered(exitCode); });
+    connect(process, &QProcess::errorOccurred, this, [answered](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            answered(-1);
+    });
+    process->start();
 }
 
 void SlurmCluster::poll()
@@ -79,16 +85,9 @@ void SlurmCluster::poll()
     // them, MinJobAge later). Several ids: squeue filters the whole queue and never fails
     // on one it does not know.
     const QStringList ids = m_jobs.keys();
-    QProcess *query = startQuery({QStringLiteral("squeue"), QStringLiteral("--noheader"),
-                                  QStringLiteral("--states=all"), QStringLiteral("--format=%i|%T|%r|%N"),
-                                  QStringLiteral("--jobs=") + ids.join(u',')});
-    connect(query, &QProcess::finished, this, [this](int exitCode) { queueAnswered(exitCode); });
-    connect(query, &QProcess::errorOccurred, this, [this, query](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            queueAnswered(-1);
-        Q_UNUSED(query);
-    });
-    query->start();
+    startQuery({QStringLiteral("squeue"), QStringLiteral("--noheader"), QStringLiteral("--states=all"),
+                QStringLiteral("--format=%i|%T|%r|%N"), QStringLiteral("--jobs=") + ids.join(u',')},
+               [this](int exitCode) { queueAnswered(exitCode); });
 }
 
 void SlurmCluster::queueAnswered(int exitCode)
@@ -140,14 +139,9 @@ void SlurmCluster::askController(const QStringList &ids)
     // others at the next polls (forgotten jobs are rare: only those that ended while the
     // queue was not being polled for longer than MinJobAge).
     const QString id = ids.first();
-    QProcess *query = startQuery({QStringLiteral("scontrol"), QStringLiteral("--oneliner"),
-                                  QStringLiteral("show"), QStringLiteral("job"), id});
-    connect(query, &QProcess::finished, this, [this, ids](int exitCode) { controllerAnswered(ids, exitCode); });
-    connect(query, &QProcess::errorOccurred, this, [this, ids](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            controllerAnswered(ids, -1);
-    });
-    query->start();
+    startQuery({QStringLiteral("scontrol"), QStringLiteral("--oneliner"), QStringLiteral("show"),
+                QStringLiteral("job"), id},
+               [this, ids](int exitCode) { controllerAnswered(ids, exitCode); });
 }
 
 void SlurmCluster::controllerAnswered(const QStringList &asked, int exitCode)

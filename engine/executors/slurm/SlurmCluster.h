@@ -64,7 +64,7 @@ private:
     void askController(const QStringList &ids);
     void controllerAnswered(const QStringList &asked, int exitCode);
     void deliver(const QString &jobId, const JobState &state);
-    QProcess *startQuery(const QStringList &arguments);
+    void startQuery(const QStringList &arguments, const std::function<void(int)> &answered);
 
     QString m_defaultJobRoot;
     QHash<QString, Watch> m_jobs;
