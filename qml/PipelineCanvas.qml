@@ -274,6 +274,8 @@ Rectangle {
                                 x: -width
                                 visible: slot.index > 0 && !slot.quietLane
                             }
+                            Component.onCompleted: if (kind === "lane") canvas.handlerLane = slot
+                            Component.onDestruction: if (canvas.handlerLane === slot) canvas.handlerLane = null
                         }
                     }
                 }
@@ -317,7 +319,31 @@ Rectangle {
     ScrollEdge { timer: autoScroll; y: 0; width: parent.width; height: 20; stepY: -14 }
     ScrollEdge { timer: autoScroll; y: parent.height - 20; width: parent.width; height: 20; stepY: 14 }
 
+    // Where the pipeline's error handler lane is against the view: its chip shows the way
+    // while it is out of sight.
+    property Item handlerLane: null
+    readonly property rect handlerLaneInView: handlerLane
+        ? Qt.rect((stages.x + handlerLane.x) * zoom - view.contentX, (stages.y + handlerLane.y) * zoom - view.contentY,
+                  handlerLane.width * zoom, handlerLane.height * zoom)
+        : Qt.rect(0, 0, 0, 0)
+    OffscreenLaneChip {
+        objectName: "handlerLaneChip"
+        readonly property real slack: 24 // a lane showing less than this is as good as hidden
+        readonly property rect lane: canvas.handlerLaneInView
+        direction: lane.x > view.width - slack ? "right" : lane.x + lane.width < slack ? "left"
+                 : lane.y + lane.height < slack ? "up" : "down"
+        visible: canvas.hasStages && canvas.handlerLane !== null && canvas.handlerLane.visible
+                 && (lane.x > view.width - slack || lane.x + lane.width < slack
+                     || lane.y > view.height - slack || lane.y + lane.height < slack)
+        empty: canvas.handlerLane !== null && !!canvas.handlerLane.item && canvas.handlerLane.item.compact === true
+        anchors.right: zoomControls.right
+        anchors.bottom: zoomControls.top
+        anchors.bottomMargin: 8
+        onClicked: canvas.reveal(canvas.handlerLane)
+    }
+
     ZoomControls {
+        id: zoomControls
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 14

@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Pipewright
 
-// The selection's fields (nothing selected: the pipeline's), its problems at the top. Every
+// The selection's fields (nothing selected: the pipeline's), its problems in a strip below. Every
 // edit goes through document.setField or setFailureStrategies; the fields re-read
 // document.properties(path) whenever document.revision moves (edit, undo, redo, load).
 Rectangle {
@@ -213,45 +213,6 @@ Rectangle {
                     Layout.fillWidth: true
                 }
 
-                // The element's own problems first: what needs fixing here.
-                Repeater {
-                    model: panel.problems
-
-                    delegate: ItemDelegate {
-                        id: problemRow
-
-                        required property var modelData
-
-                        objectName: "problem"
-                        Layout.fillWidth: true
-                        padding: 6
-                        Accessible.name: (modelData.isError ? qsTr("Error: ") : qsTr("Warning: "))
-                                         + modelData.message
-                        onClicked: panel.focusField(modelData.field)
-                        background: Rectangle {
-                            radius: Theme.radius
-                            color: Theme.tint(problemRow.modelData.isError ? Theme.errorText
-                                                                           : Theme.warningText, 0.1)
-                            border.color: problemRow.visualFocus ? Theme.accent : "transparent"
-                        }
-                        contentItem: RowLayout {
-                            spacing: 6
-                            ThemedIcon {
-                                source: Theme.icon(problemRow.modelData.isError ? "error" : "warning")
-                                sourceSize.width: 14
-                                sourceSize.height: 14
-                                Layout.alignment: Qt.AlignTop
-                            }
-                            Label {
-                                text: problemRow.modelData.message
-                                color: Theme.text
-                                wrapMode: Text.Wrap
-                                Layout.fillWidth: true
-                            }
-                        }
-                    }
-                }
-
                 Label {
                     visible: panel.kind === "parallel" || panel.kind === "parallelStages"
                     text: panel.kind === "parallel"
@@ -369,6 +330,17 @@ Rectangle {
                     implicitHeight: 16
                 }
             }
+        }
+
+        ElementProblems {
+            id: problemStrip
+            objectName: "elementProblems"
+            problems: panel.problems
+            maximumHeight: panel.height / 3
+            Layout.fillWidth: true
+            onFocusFieldRequested: field => panel.focusField(field)
+            // The fields' viewport got shorter: keep the field being edited in view.
+            onHeightChanged: revealTimer.restart()
         }
     }
 }

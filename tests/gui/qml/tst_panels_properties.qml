@@ -239,6 +239,31 @@ TestCase {
         compare(focused.text, "0") // the maxAttempts field has the focus
     }
 
+    // Issue 12 (9): a problem appearing or going must not move the fields, or the next click
+    // lands on another control. The element's problems live in a strip below the fields.
+    function test_fieldsStayPutWhenAProblemComesAndGoes() {
+        const panel = openPanel(checkout)
+        const document = panel.document
+        const timeout = findChild(panel, "timeout")
+        const strip = findChild(panel, "elementProblems")
+        waitForRendering(panel)
+        const yBefore = timeout.mapToItem(null, 0, 0).y
+        verify(!strip.visible)
+
+        verify(document.setField(checkout, "retry", {type: "constant", maxAttempts: 0, interval: "1s"}))
+        tryVerify(() => strip.visible && strip.height > 0)
+        waitForRendering(panel)
+        compare(timeout.mapToItem(null, 0, 0).y, yBefore)
+        // The strip is in the panel, under the fields.
+        verify(strip.mapToItem(panel, 0, 0).y + strip.height <= panel.height + 0.5)
+        verify(strip.mapToItem(null, 0, 0).y > yBefore)
+
+        document.undo()
+        tryVerify(() => !strip.visible)
+        waitForRendering(panel)
+        compare(timeout.mapToItem(null, 0, 0).y, yBefore)
+    }
+
     function test_tabMovesThroughTheFields() {
         const panel = openPanel(checkout)
         verify(panel.focusField("id"))

@@ -151,6 +151,82 @@ TestCase {
         verify(view.text.indexOf("Fetch sources") < 0)
     }
 
+    // How many pixel rows of the item, from `fromY` down, have something drawn on them: a pixel
+    // that differs from the row's first one (the background at the left margin).
+    function drawnRows(item, fromY) {
+        const image = grabImage(item)
+        let rows = 0
+        for (let y = fromY; y < image.height; ++y) {
+            const background = String(image.pixel(2, y))
+            for (let x = 20; x < image.width - 20; x += 2) {
+                if (String(image.pixel(x, y)) !== background) {
+                    ++rows
+                    break
+                }
+            }
+        }
+        return rows
+    }
+
+    // Issue 12 (13): after the bottom panel grows, the YAML view draws every line that now
+    // fits, not only the ones it showed before (Qt 6.4's TextEdit kept its old viewport).
+    function test_yamlDrawsEveryLineAfterGrowing() {
+        const document = Fixture.load("harness-deploy.yaml")
+        const window = createTemporaryObject(mainComponent, testCase, {document: document, monitor: Fixture.monitor()})
+        waitForRendering(window.contentItem)
+        const tabs = findChild(window.contentItem, "bottomTabs")
+        tabs.currentIndex = 1
+        waitForRendering(window.contentItem)
+        tabs.currentIndex = 0
+        waitForRendering(window.contentItem)
+        const handleY = tabs.mapToItem(window.contentItem, 0, 0).y - 3
+        mousePress(window.contentItem, 600, handleY)
+        for (let step = 1; step <= 10; ++step)
+            mouseMove(window.contentItem, 600, handleY - step * 40)
+        mouseRelease(window.contentItem, 600, handleY - 400)
+        waitForRendering(window.contentItem)
+        tabs.currentIndex = 1
+        waitForRendering(window.contentItem)
+        wait(100)
+        verify(tabs.height > 450, "bottom panel " + tabs.height)
+        // Lines of text fill the panel's lower half as they fill its upper half.
+        const half = Math.round(tabs.height / 2)
+        const lower = drawnRows(tabs, half)
+        verify(lower > half * 0.3, "only " + lower + " of " + half + " rows drawn in the lower half")
+    }
+
+    // Issue 12 (17): at the default 1400x860 window the pipeline's error handler lane, drawn
+    // after the last of three stages, is out of view; a chip at the canvas's edge says so and
+    // a click scrolls the lane into view, clear of the property panel.
+    function test_anOffscreenPipelineErrorHandlerIsPointedTo() {
+        const document = Fixture.load("pipeline-rollback.yaml")
+        const window = createTemporaryObject(mainComponent, testCase, {document: document, monitor: Fixture.monitor()})
+        waitForRendering(window.contentItem)
+        compare(window.width, 1400)
+        compare(window.height, 860)
+        const canvas = findChild(window.contentItem, "designCanvas")
+        const lane = findChild(canvas, "element:pipeline.errorHandler")
+        verify(lane && lane.visible, "no pipeline error handler lane")
+        const chip = findChild(canvas, "handlerLaneChip")
+        const inCanvas = () => {
+            const r = lane.mapToItem(canvas, 0, 0, lane.width, lane.height)
+            return r.x >= 0 && r.x + r.width <= canvas.width + 0.5 && r.y >= 0 && r.y < canvas.height
+        }
+        verify(!inCanvas(), "the lane already fits; the test needs it out of view")
+        tryVerify(() => chip.visible)
+        compare(chip.direction, "right")
+        compare(chip.empty, false)
+        const r = chip.mapToItem(canvas, 0, 0, chip.width, chip.height)
+        verify(r.x >= 0 && r.x + r.width <= canvas.width && r.y >= 0 && r.y + r.height <= canvas.height,
+               "chip outside the canvas")
+
+        mouseClick(chip)
+        tryVerify(inCanvas, 1000, "the lane is still out of view")
+        tryVerify(() => !chip.visible)
+        const panel = findChild(window.contentItem, "propertyPanel")
+        verify(lane.mapToItem(window.contentItem, lane.width, 0).x <= panel.mapToItem(window.contentItem, 0, 0).x)
+    }
+
     // Puts the cursor right after `after` in the YAML editor and types `typed`.
     function typeInYaml(view, after, typed) {
         const yaml = findChild(view, "yamlText")
