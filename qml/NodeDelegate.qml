@@ -41,12 +41,14 @@ Loader {
     // card's own once it has been made, else what cards of its shape measured).
     readonly property bool culled: kind === "step" && controller.culler !== null
     property bool nearView: false
+    // The card style the culler hands over (see ViewportCuller.compact).
+    property bool compactCard: false
     readonly property string shape: (summary !== "" ? "s" : "") + badges.length + (runStatus !== "" ? "r" : "")
     property real knownHeight: -1
     readonly property real placeholderHeight: knownHeight > 0 ? knownHeight : controller.cardHeightFor(shape)
     readonly property string wantedComponent: !culled ? componentFor(kind)
                                               : !nearView ? ""
-                                              : controller.compact ? "CompactStepCard.qml" : "StepCard.qml"
+                                              : compactCard ? "CompactStepCard.qml" : "StepCard.qml"
     readonly property real fullCardHeight: item && item.fullCard === true ? item.implicitHeight : -1
     Layout.preferredWidth: culled && !item ? Theme.cardWidth : -1
     Layout.preferredHeight: culled && (!item || item.fullCard !== true) ? placeholderHeight : -1
@@ -106,6 +108,7 @@ Loader {
         complete = true
         // A card an edit makes shows in the frame of the edit (it is where the user looks);
         // the culler drops it later if it is far.
+        compactCard = controller.compact
         if (culled && controller.insertingRows)
             nearView = true
         if (culled)

@@ -172,6 +172,7 @@ Rectangle {
         id: viewportCuller
         objectName: "viewportCuller"
         scene: sceneItem
+        compact: canvasController.compact
         viewport: Qt.rect(view.contentX / canvas.zoom, view.contentY / canvas.zoom,
                           view.width / canvas.zoom, view.height / canvas.zoom)
     }

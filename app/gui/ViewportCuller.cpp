@@ -1,5 +1,13 @@
 #include "ViewportCuller.h"
 
+#include <QElapsedTimer>
+#include <QLineF>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 namespace pw::gui {
 
 ViewportCuller::ViewportCuller(QQuickItem *parent) : QQuickItem(parent) {}
@@ -37,6 +45,24 @@ void ViewportCuller::setMargin(qreal margin)
     m_margin = margin;
     emit marginChanged();
     polish();
+}
+
+void ViewportCuller::setCompact(bool compact)
+{
+    if (m_compact == compact)
+        return;
+    m_compact = compact;
+    emit compactChanged();
+    setRestyling(true);
+    polish();
+}
+
+void ViewportCuller::setRestyling(bool restyling)
+{
+    if (m_restyling == restyling)
+        return;
+    m_restyling = restyling;
+    emit restylingChanged();
 }
 
 void ViewportCuller::track(QQuickItem *item)
@@ -109,12 +135,46 @@ void ViewportCuller::updatePolish()
             continue;
         found.value() = near; // before the item reacts: it may untrack itself or others
         m_nearCount += near ? 1 : -1;
+        if (near)
+            item->setProperty("compactCard", m_compact);
         // The item reacts at once (a Loader makes or drops its card), which may move other
         // tracked items and ask for another polish pass: that pass comes in this same frame.
         item->setProperty("nearView", near);
     }
     if (m_nearCount != nearBefore)
         emit nearCountChanged();
+    if (m_restyling)
+        restyleNearItems();
+}
+
+void ViewportCuller::restyleNearItems()
+{
+    // A frame's budget: remade cards change the layout, which polishes again in this frame.
+    constexpr qint64 budgetNs = 8'000'000;
+    const QPointF middle = m_viewport.center();
+    std::vector<std::pair<qreal, QQuickItem *>> stale;
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
+        if (!it.value() || it.key()->property("compactCard").toBool() == m_compact)
+            continue;
+        const QPointF centre = it.key()->mapRectToItem(m_scene, QRectF(0, 0, it.key()->width(), it.key()->height())).center();
+        stale.emplace_back(QLineF(middle, centre).length(), it.key());
+    }
+    std::sort(stale.begin(), stale.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QElapsedTimer spent;
+    spent.start();
+    size_t done = 0;
+    for (; done < stale.size() && spent.nsecsElapsed() < budgetNs; ++done) {
+        QQuickItem *item = stale[done].second;
+        // An earlier item's remake may have untracked this one.
+        if (m_items.value(item, false))
+            item->setProperty("compactCard", m_compact);
+    }
+    if (done < stale.size()) {
+        // The rest in the next frame: a polish asked for now would run in this one.
+        QTimer::singleShot(0, this, [this] { polish(); });
+        return;
+    }
+    setRestyling(false);
 }
 
 } // namespace pw::gui

@@ -13,6 +13,11 @@ namespace pw::gui {
 // `margin` (a fraction of the view's size) of the view, false again only when it is more
 // than twice that far, so that scrolling back and forth does not rebuild cards at the edge.
 //
+// It also hands near items the card style to show (`compact`, set as each item's
+// `compactCard`): a change of style remakes every near card, ~0.1 ms each, and 300 of them in
+// one go held a zoom step for 40-60 ms; they are remade a frame's budget at a time instead,
+// nearest to the middle of the view first. An item coming near gets the current style first.
+//
 // It decides in the window's polish pass (updatePolish), the moment the layouts settle:
 // cards that load there change the layout, which asks for another pass in the same frame,
 // so a frame never shows a place where a card should be but is not yet.
@@ -25,6 +30,10 @@ class ViewportCuller : public QQuickItem
     // The visible part of the scene, in the scene's coordinates.
     Q_PROPERTY(QRectF viewport READ viewport WRITE setViewport NOTIFY viewportChanged)
     Q_PROPERTY(qreal margin READ margin WRITE setMargin NOTIFY marginChanged)
+    // The card style near items should show (their `compactCard` property).
+    Q_PROPERTY(bool compact READ compact WRITE setCompact NOTIFY compactChanged)
+    // Near items that still show the other style (for tests and benchmarks).
+    Q_PROPERTY(bool restyling READ restyling NOTIFY restylingChanged)
     // How many tracked items are near the view now (for tests and benchmarks).
     Q_PROPERTY(int nearCount READ nearCount NOTIFY nearCountChanged)
 
@@ -37,6 +46,9 @@ public:
     void setViewport(const QRectF &viewport);
     qreal margin() const { return m_margin; }
     void setMargin(qreal margin);
+    bool compact() const { return m_compact; }
+    void setCompact(bool compact);
+    bool restyling() const { return m_restyling; }
     int nearCount() const { return m_nearCount; }
 
     // Starts deciding for `item`, from the `nearView` it has now.
@@ -50,6 +62,8 @@ signals:
     void sceneChanged();
     void viewportChanged();
     void marginChanged();
+    void compactChanged();
+    void restylingChanged();
     void nearCountChanged();
 
 protected:
@@ -58,12 +72,18 @@ protected:
 private:
     // Drops an untracked or destroyed item (no access to it: it may be half destroyed).
     void forget(QQuickItem *item);
+    // Gives near items of the other style the current one, within a frame's budget; asks for
+    // another pass in the next frame if some are left.
+    void restyleNearItems();
+    void setRestyling(bool restyling);
 
     QQuickItem *m_scene = nullptr;
     QRectF m_viewport;
     qreal m_margin = 0.5;
     QHash<QQuickItem *, bool> m_items; // item -> near the view
     int m_nearCount = 0;
+    bool m_compact = false;
+    bool m_restyling = false;
 };
 
 } // namespace pw::gui

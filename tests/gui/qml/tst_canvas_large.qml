@@ -108,6 +108,17 @@ Item {
             canvas.resetZoom()
             tryVerify(() => first.item !== null && first.item.fullCard === true, 2000, "a full card again")
             verify(!canvas.controller.compact)
+            // The blocks are remade a frame's budget at a time (see ViewportCuller): in the end
+            // no card near the view is left a block.
+            const culler = findChild(canvas, "viewportCuller")
+            tryVerify(() => !culler.restyling, 3000, "cards still being remade")
+            for (let stage = 0; stage < 2; ++stage) {
+                for (let i = 0; i < 60; ++i) {
+                    const card = place(canvas, stage, i)
+                    tryVerify(() => card.item === null || card.item.fullCard === true, 2000,
+                              "stage " + stage + " card " + i + " is still a compact block")
+                }
+            }
         }
     
         function test_findGoesThroughMatchesAndCentresThem() {
