@@ -63,6 +63,19 @@ void PipelineDocument::showText(const model::Pipeline &pipeline, const model::Pr
     replaceDocument(pipeline, QString(), problems);
 }
 
+bool PipelineDocument::showsText(const QByteArray &text) const
+{
+    return m_pipeline && m_shownText && *m_shownText == QString::fromUtf8(text);
+}
+
+void PipelineDocument::relabel(const QString &label)
+{
+    if (m_textLabel == label)
+        return;
+    m_textLabel = label;
+    emit fileChanged();
+}
+
 void PipelineDocument::newDocument()
 {
     Pipeline pipeline;

@@ -73,6 +73,11 @@ public:
     // its document's model), so that showing the run does not read the YAML again.
     void showText(const model::Pipeline &pipeline, const model::Problems &problems,
                   const QByteArray &text, const QString &label);
+    // Whether showText()/loadText() shows exactly `text` now (a run of the same pipeline
+    // then keeps the outline, and the canvas its cards).
+    bool showsText(const QByteArray &text) const;
+    // What displayName says instead of a file name, the text staying as it is.
+    void relabel(const QString &label);
     bool isReadOnly() const { return m_readOnly; }
 
     QString filePath() const { return m_filePath; }

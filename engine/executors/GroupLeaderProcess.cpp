@@ -1,6 +1,7 @@
 #include "GroupLeaderProcess.h"
 
 #include "DescriptorLimit.h"
+#include "DescriptorWatch.h"
 #include "OrphanSweep.h"
 #include "OrphanWatchdog.h"
 
@@ -252,9 +253,10 @@ GroupLeaderProcess::~GroupLeaderProcess()
         unregisterStepProcess(m_pid);
         reapLater(m_pid);
     }
-    closeFd(m_pidFd);
-    closeFd(m_stdoutFd);
-    closeFd(m_stderrFd);
+    // Unwatched before closed: a descriptor number reused later must not call us.
+    unwatchDescriptor(m_pidFd, m_exitNotifier);
+    unwatchDescriptor(m_stdoutFd, m_stdoutNotifier);
+    unwatchDescriptor(m_stderrFd, m_stderrNotifier);
 }
 
 std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
@@ -336,18 +338,13 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
         // the system's limit (pipe-max-size) may refuse it.
         ::fcntl(fd, F_SETPIPE_SZ, kPipeBytes);
     }
-    m_stdoutNotifier = new QSocketNotifier(m_stdoutFd, QSocketNotifier::Read, this);
-    connect(m_stdoutNotifier, &QSocketNotifier::activated, this,
-            [this] { readPipe(m_stdoutFd, m_stdoutNotifier, false); });
-    m_stderrNotifier = new QSocketNotifier(m_stderrFd, QSocketNotifier::Read, this);
-    connect(m_stderrNotifier, &QSocketNotifier::activated, this,
-            [this] { readPipe(m_stderrFd, m_stderrNotifier, true); });
+    watchDescriptor(m_stdoutFd, m_stdoutNotifier, [this] { readPipe(m_stdoutFd, m_stdoutNotifier, false); });
+    watchDescriptor(m_stderrFd, m_stderrNotifier, [this] { readPipe(m_stderrFd, m_stderrNotifier, true); });
 
     m_pidFd = openPidFd(pid);
     if (m_pidFd >= 0) {
         ::fcntl(m_pidFd, F_SETFD, FD_CLOEXEC);
-        m_exitNotifier = new QSocketNotifier(m_pidFd, QSocketNotifier::Read, this);
-        connect(m_exitNotifier, &QSocketNotifier::activated, this, &GroupLeaderProcess::checkExit);
+        watchDescriptor(m_pidFd, m_exitNotifier, [this] { checkExit(); });
     } else {
         m_exitPoll = new QTimer(this);
         m_exitPoll->setInterval(kExitPollMs);
@@ -355,6 +352,23 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
         m_exitPoll->start();
     }
     return std::nullopt;
+}
+
+void GroupLeaderProcess::watchDescriptor(int fd, QSocketNotifier *&fallback, const std::function<void()> &onReadable)
+{
+    if (DescriptorWatch::forThisThread().watch(fd, onReadable))
+        return;
+    fallback = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    connect(fallback, &QSocketNotifier::activated, this, onReadable);
+}
+
+void GroupLeaderProcess::unwatchDescriptor(int &fd, QSocketNotifier *&fallback)
+{
+    if (fd >= 0)
+        DescriptorWatch::forThisThread().unwatch(fd);
+    delete fallback;
+    fallback = nullptr;
+    closeFd(fd);
 }
 
 void GroupLeaderProcess::drainOutput()
@@ -389,9 +403,7 @@ void GroupLeaderProcess::readPipe(int &fd, QSocketNotifier *&notifier, bool isEr
 
 void GroupLeaderProcess::closePipe(int &fd, QSocketNotifier *&notifier)
 {
-    delete notifier;
-    notifier = nullptr;
-    closeFd(fd);
+    unwatchDescriptor(fd, notifier);
 }
 
 void GroupLeaderProcess::checkExit()
@@ -402,9 +414,7 @@ void GroupLeaderProcess::checkExit()
         return;
     m_exited = true;
     unregisterStepProcess(m_pid);
-    delete m_exitNotifier;
-    m_exitNotifier = nullptr;
-    closeFd(m_pidFd);
+    unwatchDescriptor(m_pidFd, m_exitNotifier);
     if (m_exitPoll)
         m_exitPoll->stop();
     // What the child wrote before it exited is in the pipes; read it before saying so.

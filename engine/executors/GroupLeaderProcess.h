@@ -8,6 +8,7 @@
 
 #include <sys/types.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -46,7 +47,8 @@ void forgetProgramLookups();
 // its steps running.
 //
 // Nothing blocks: exit is noticed through a pidfd (or, on kernels without pidfd_open, a short
-// waitpid poll), output through socket notifiers on non-blocking pipes.
+// waitpid poll), output through non-blocking pipes; pidfd and pipes are watched by the
+// thread's DescriptorWatch (one epoll set for every child).
 class GroupLeaderProcess : public QObject
 {
     Q_OBJECT
@@ -75,6 +77,10 @@ signals:
     void finished(int exitCode, int signal);
 
 private:
+    // Through the thread's DescriptorWatch, or a notifier of its own if epoll refuses.
+    void watchDescriptor(int fd, QSocketNotifier *&fallback, const std::function<void()> &onReadable);
+    // Stops watching and closes `fd`.
+    void unwatchDescriptor(int &fd, QSocketNotifier *&fallback);
     void readPipe(int &fd, QSocketNotifier *&notifier, bool isError);
     void closePipe(int &fd, QSocketNotifier *&notifier);
     void checkExit();

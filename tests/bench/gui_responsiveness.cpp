@@ -98,15 +98,20 @@ int main(int argc, char *argv[])
     // The GUI thread's pulse.
     QElapsedTimer pulse;
     std::vector<double> gaps;
-    std::vector<std::pair<qint64, double>> stalls; // (ms after Run, length) of gaps over 50 ms
+    // (ms after Run, length) of gaps over 50 ms, or BENCH_STALL_MS to look closer.
+    std::vector<std::pair<qint64, double>> stalls;
+    const double stallMs = qEnvironmentVariableIntValue("BENCH_STALL_MS") > 0 ? qEnvironmentVariableIntValue("BENCH_STALL_MS") : 50;
     QTimer ticker;
     ticker.setTimerType(Qt::PreciseTimer);
     ticker.setInterval(10);
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         if (pulse.isValid()) {
             gaps.push_back(double(pulse.nsecsElapsed()) / 1e6);
-            if (gaps.back() > 50)
+            if (gaps.back() > stallMs) {
                 stalls.push_back({wall.elapsed(), gaps.back()});
+                if (qEnvironmentVariableIsSet("BENCH_STALL_MS")) // in line with Qt's own logs
+                    qInfo("bench: a %.0f ms gap ends", gaps.back());
+            }
         }
         pulse.restart();
         window->update(); // a frame every tick: what a person watching sees
@@ -143,6 +148,8 @@ int main(int argc, char *argv[])
         counting = true;
         ticker.start();
         pulse.restart();
+        if (qEnvironmentVariableIsSet("BENCH_STALL_MS"))
+            qInfo("bench: Run");
         if (!monitor.start(&document, {})) {
             std::fprintf(stderr, "the run did not start\n");
             application.exit(5);
@@ -150,6 +157,8 @@ int main(int argc, char *argv[])
         }
         // Watching one printing step's log, then the timeline.
         QTimer::singleShot(1000, &application, [&] {
+            if (qEnvironmentVariableIsSet("BENCH_STALL_MS"))
+                qInfo("bench: select talk_7");
             userAction = true;
             monitor.selectNode(QStringLiteral("talk_7"));
             userAction = false;

@@ -33,6 +33,19 @@ QStringList column(QAbstractItemModel *model, int role)
     return values;
 }
 
+// The outline row of node `id`, searched depth first; invalid when there is none.
+QModelIndex rowOfNode(const QAbstractItemModel *model, const QString &id, const QModelIndex &parent = {})
+{
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (index.data(PipelineOutline::NodeIdRole).toString() == id)
+            return index;
+        if (const QModelIndex found = rowOfNode(model, id, index); found.isValid())
+            return found;
+    }
+    return {};
+}
+
 const QByteArray kRetries = R"(pipeline:
   id: monitored
   stages:
@@ -124,6 +137,42 @@ private slots:
         qInfo("two rehearsals played in %lld ms", real.elapsed());
         QTRY_VERIFY(m_monitor->history()->rowCount() >= 2);
         QCOMPARE(m_monitor->history()->index(0, 0).data(RunHistoryModel::RehearsalRole).toBool(), true);
+    }
+
+    // Run pressed again on the same pipeline: the run view keeps its outline (and the run
+    // canvas its cards: no rebuild of 1,000 cards at the press), statuses start over, and
+    // the view is labelled with the new run.
+    void runningTheSamePipelineAgainKeepsTheOutline()
+    {
+        PipelineDocument document;
+        document.load(write(s("again.yaml"), "pipeline:\n  id: again\n  stages:\n    - stage:\n        id: s\n        steps:\n"
+                                             "          - step: {id: one, type: Echo, spec: {message: hi}}\n"
+                                             "          - step: {id: two, type: Wait, spec: {duration: 300ms}}\n"));
+        QSignalSpy ended(m_monitor.get(), &RunMonitor::runEnded);
+        QVERIFY(m_monitor->start(&document, {}));
+        QVERIFY(ended.wait(10000));
+        const QString firstRun = m_monitor->runId();
+        PipelineOutline *outline = m_monitor->runDocument()->outline();
+        const QPersistentModelIndex two = rowOfNode(outline, s("two"));
+        QCOMPARE(two.data(PipelineOutline::RunStatusRole).toString(), s("Succeeded"));
+        QSignalSpy resets(outline, &QAbstractItemModel::modelAboutToBeReset);
+
+        ended.clear();
+        QVERIFY(m_monitor->start(&document, {}));
+        QTRY_VERIFY(m_monitor->runId() != firstRun);
+        QVERIFY(m_monitor->runDocument()->displayName().contains(m_monitor->runId()));
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(two.isValid()); // the same row, not a rebuilt one
+        QVERIFY(two.data(PipelineOutline::RunStatusRole).toString() != s("Succeeded")); // started over
+        QVERIFY(ended.wait(10000));
+        QCOMPARE(two.data(PipelineOutline::RunStatusRole).toString(), s("Succeeded"));
+
+        // An edited pipeline is a different one: its run shows the new outline.
+        QVERIFY(document.setField(document.outline()->pathOfNode(s("one")), s("name"), s("First")));
+        ended.clear();
+        QVERIFY(m_monitor->start(&document, {}));
+        QTRY_COMPARE(resets.count(), 1);
+        QVERIFY(ended.wait(10000));
     }
 
     // A run from a document: the canvas states, the timeline with its retry waits, the

@@ -402,7 +402,11 @@ void RunMonitor::show(const engine::RunSnapshot &initial, const QByteArray &pipe
         if (node.kind == engine::NodeKind::Step && node.role == engine::NodeRole::Main)
             ++m_stepsTotal;
     }
-    if (pipeline)
+    // The same pipeline as the run shown before (Run pressed again, Resume): its outline,
+    // and the run canvas's cards, stay; only the statuses reset.
+    if (m_runDocument->showsText(pipelineText))
+        m_runDocument->relabel(tr("run %1").arg(m_runId));
+    else if (pipeline)
         m_runDocument->showText(*pipeline, problems, pipelineText, tr("run %1").arg(m_runId));
     else
         m_runDocument->loadText(pipelineText, tr("run %1").arg(m_runId));

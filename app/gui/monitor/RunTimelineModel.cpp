@@ -1,5 +1,7 @@
 #include "RunTimelineModel.h"
 
+#include <algorithm>
+
 namespace pw::gui {
 namespace {
 
@@ -61,19 +63,26 @@ void RunTimelineModel::reset(const engine::RunSnapshot &run, const QList<engine:
     updateNodes(run.nodes);
 }
 
+// Rows are kept in plan order: every batch updates the rows of every running step, so a
+// node's row is found by a binary search on its place in the plan, not by a walk.
+int RunTimelineModel::lowerBoundRow(int position) const
+{
+    const auto found = std::lower_bound(m_rows.cbegin(), m_rows.cend(), position,
+                                        [](const Row &item, int wanted) { return item.position < wanted; });
+    return int(found - m_rows.cbegin());
+}
+
 RunTimelineModel::Row &RunTimelineModel::rowFor(const QString &nodeId, int *rowIndex)
 {
     const int position = m_order.value(nodeId, -1);
-    int row = 0;
-    while (row < m_rows.size() && m_order.value(m_rows.at(row).nodeId) < position)
-        ++row;
+    const int row = lowerBoundRow(position);
     if (row < m_rows.size() && m_rows.at(row).nodeId == nodeId) {
         *rowIndex = row;
         return m_rows[row];
     }
     const engine::NodeState planned = m_plan.value(nodeId);
     beginInsertRows({}, row, row);
-    m_rows.insert(row, Row{nodeId, planned.stage, engine::toString(planned.role), engine::toString(planned.status), {}});
+    m_rows.insert(row, Row{position, nodeId, planned.stage, engine::toString(planned.role), engine::toString(planned.status), {}});
     endInsertRows();
     *rowIndex = row;
     return m_rows[row];
@@ -169,9 +178,8 @@ void RunTimelineModel::updateNodes(const QList<engine::NodeState> &nodes)
         if (node.kind != engine::NodeKind::Step)
             continue;
         m_plan[node.id].status = node.status;
-        for (int row = 0; row < m_rows.size(); ++row) {
-            if (m_rows.at(row).nodeId != node.id)
-                continue;
+        const int row = rowOf(node.id);
+        if (row >= 0) {
             Row &target = m_rows[row];
             target.status = engine::toString(node.status);
             // A retry wait ends when the next attempt starts: the next attempt's start is known.
@@ -197,11 +205,11 @@ void RunTimelineModel::finish(const QDateTime &endedAt)
 
 int RunTimelineModel::rowOf(const QString &nodeId) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).nodeId == nodeId)
-            return row;
-    }
-    return -1;
+    const auto position = m_order.constFind(nodeId);
+    if (position == m_order.cend())
+        return -1;
+    const int row = lowerBoundRow(position.value());
+    return row < m_rows.size() && m_rows.at(row).nodeId == nodeId ? row : -1;
 }
 
 int RunTimelineModel::rowCount(const QModelIndex &parent) const

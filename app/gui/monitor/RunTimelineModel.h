@@ -68,12 +68,15 @@ private:
     };
     struct Row
     {
+        int position = -1; // in plan order (m_order): rows are kept sorted by it
         QString nodeId;
         QString stage;
         QString lane;
         QString status;
         QList<Segment> segments;
     };
+    // The first row whose plan position is not before `position`.
+    int lowerBoundRow(int position) const;
     // The row of a node, made (in plan order) when it has none yet.
     Row &rowFor(const QString &nodeId, int *rowIndex);
     void upsert(const QString &nodeId, Segment segment);
