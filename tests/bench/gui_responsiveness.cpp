@@ -7,6 +7,8 @@
 // be none: rows are updated). Prints its figures; asserts nothing.
 //
 //   build/tests/bench/gui_responsiveness   (QT_QPA_PLATFORM=offscreen is set if unset)
+//   BENCH_STALL_MS=30 lists every gap over 30 ms, and logs "Run" and each gap as it happens
+//   (with QT_MESSAGE_PATTERN="%{time process} %{message}", in line with Qt's own logs).
 #include "BenchSupport.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PipelineDocument.h"
