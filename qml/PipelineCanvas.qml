@@ -28,6 +28,15 @@ Rectangle {
     // See CanvasController.buildInBackground.
     property bool buildInBackground: false
     readonly property bool building: canvasController.loadsPending > 0
+    // Set a moment after the canvas first has no card left to make (see the culler's
+    // margin): not in the frame that shows it, which has enough to do.
+    property bool shownOnce: false
+    onBuildingChanged: if (!building && !shownOnce) widenLater.start()
+    Timer {
+        id: widenLater
+        interval: 250
+        onTriggered: canvas.shownOnce = true
+    }
 
     signal renameRequested(string path)
     signal stepMenuRequested(string path, string stepId)
@@ -173,6 +182,9 @@ Rectangle {
         objectName: "viewportCuller"
         scene: sceneItem
         compact: canvasController.compact
+        // A canvas built in the background (a run's) shows once the cards in view are made;
+        // those around the view come after that, in the background too.
+        margin: canvasController.buildInBackground && !canvas.shownOnce ? 0 : 0.5
         viewport: Qt.rect(view.contentX / canvas.zoom, view.contentY / canvas.zoom,
                           view.width / canvas.zoom, view.height / canvas.zoom)
     }

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "PacedIncubationController.h"
 #include "PipelineDocument.h"
 #include "monitor/RunMonitor.h"
 
@@ -32,10 +33,10 @@ QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, PipelineDocument &do
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Pipewright/Main.qml")));
     const QList<QObject *> roots = engine.rootObjects();
     auto *window = roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
-    // Asynchronous Loaders (the run's canvas) are made between this window's frames; with no
+    // Asynchronous Loaders (the run's canvas) are made a little every frame; with no
     // controller, QML would make them at once.
     if (window)
-        engine.setIncubationController(window->incubationController());
+        engine.setIncubationController(new PacedIncubationController(&engine));
     return window;
 }
 
