@@ -343,11 +343,13 @@ Rectangle {
         objectName: "handlerLaneChip"
         readonly property real slack: 24 // a lane showing less than this is as good as hidden
         readonly property rect lane: canvas.handlerLaneInView
-        direction: lane.x > view.width - slack ? "right" : lane.x + lane.width < slack ? "left"
-                 : lane.y + lane.height < slack ? "up" : "down"
-        visible: canvas.hasStages && canvas.handlerLane !== null && canvas.handlerLane.visible
-                 && (lane.x > view.width - slack || lane.x + lane.width < slack
-                     || lane.y > view.height - slack || lane.y + lane.height < slack)
+        // Which way the lane is out of view; "" while enough of it shows.
+        readonly property string away: lane.x > view.width - slack ? "right"
+                                      : lane.x + lane.width < slack ? "left"
+                                      : lane.y > view.height - slack ? "down"
+                                      : lane.y + lane.height < slack ? "up" : ""
+        direction: away
+        visible: canvas.hasStages && canvas.handlerLane !== null && canvas.handlerLane.visible && away !== ""
         empty: canvas.handlerLane !== null && !!canvas.handlerLane.item && canvas.handlerLane.item.compact === true
         anchors.right: zoomControls.right
         anchors.bottom: zoomControls.top

@@ -333,7 +333,6 @@ Rectangle {
         }
 
         ElementProblems {
-            id: problemStrip
             objectName: "elementProblems"
             problems: panel.problems
             maximumHeight: panel.height / 3

@@ -170,8 +170,15 @@ void ViewportCuller::restyleNearItems()
             item->setProperty("compactCard", m_compact);
     }
     if (done < stale.size()) {
-        // The rest in the next frame: a polish asked for now would run in this one.
-        QTimer::singleShot(0, this, [this] { polish(); });
+        // The rest in the next frame: a polish asked for now would run in this one. Layouts
+        // polish several times a frame; one pass queued is enough.
+        if (!m_restylePassQueued) {
+            m_restylePassQueued = true;
+            QTimer::singleShot(0, this, [this] {
+                m_restylePassQueued = false;
+                polish();
+            });
+        }
         return;
     }
     setRestyling(false);

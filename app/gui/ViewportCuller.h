@@ -84,6 +84,7 @@ private:
     int m_nearCount = 0;
     bool m_compact = false;
     bool m_restyling = false;
+    bool m_restylePassQueued = false;
 };
 
 } // namespace pw::gui

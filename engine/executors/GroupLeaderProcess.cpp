@@ -396,14 +396,9 @@ void GroupLeaderProcess::readPipe(int &fd, QSocketNotifier *&notifier, bool isEr
         if (count < 0 && errno == EINTR)
             continue;
         if (count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
-            closePipe(fd, notifier); // end of file: every writer has closed it
+            unwatchDescriptor(fd, notifier); // end of file: every writer has closed it
         return;
     }
-}
-
-void GroupLeaderProcess::closePipe(int &fd, QSocketNotifier *&notifier)
-{
-    unwatchDescriptor(fd, notifier);
 }
 
 void GroupLeaderProcess::checkExit()

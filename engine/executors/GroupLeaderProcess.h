@@ -82,7 +82,6 @@ private:
     // Stops watching and closes `fd`.
     void unwatchDescriptor(int &fd, QSocketNotifier *&fallback);
     void readPipe(int &fd, QSocketNotifier *&notifier, bool isError);
-    void closePipe(int &fd, QSocketNotifier *&notifier);
     void checkExit();
 
     pid_t m_pid = 0;
