@@ -1,13 +1,43 @@
 #include "EngineThread.h"
 
+#include "EngineLog.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
 namespace pw::engine {
 
-EngineThread::EngineThread(const QString &databasePath, QObject *parent)
+namespace {
+
+// On the thread to lower: the nice value is the calling thread's own (its thread id), not
+// the process's, whatever POSIX says of PRIO_PROCESS.
+void lowerCurrentThreadPriority(int niceIncrement)
+{
+    const auto thread = static_cast<id_t>(::gettid());
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, thread); // -1 is a valid nice value
+    if (errno == 0 && ::setpriority(PRIO_PROCESS, thread, std::min(current + niceIncrement, 19)) == 0)
+        return;
+    log()->warn("the engine thread keeps the priority of the program: {}", std::strerror(errno));
+}
+
+} // namespace
+
+EngineThread::EngineThread(const QString &databasePath, int niceIncrement, QObject *parent)
     : QObject(parent), m_engine(new Engine(databasePath))
 {
     m_thread.setObjectName(QStringLiteral("pipewright-engine"));
     m_engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    if (niceIncrement > 0) {
+        // Emitted on the new thread before its event loop, so before any run starts there.
+        connect(&m_thread, &QThread::started, m_engine, [niceIncrement] { lowerCurrentThreadPriority(niceIncrement); },
+                Qt::DirectConnection);
+    }
     m_thread.start();
 }
 
@@ -35,10 +65,6 @@ void EngineThread::decide(const Decision &decision)
 {
     QMetaObject::invokeMethod(m_engine, "decide", Qt::QueuedConnection, Q_ARG(pw::engine::Decision, decision));
 }
-
-} // namespace pw::engine
-
-namespace pw::engine {
 
 void EngineThread::acknowledgeLogLines(const QString &runId)
 {

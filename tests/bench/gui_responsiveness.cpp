@@ -8,7 +8,10 @@
 //
 //   build/tests/bench/gui_responsiveness   (QT_QPA_PLATFORM=offscreen is set if unset)
 //   BENCH_STALL_MS=30 lists every gap over 30 ms, and logs "Run" and each gap as it happens
-//   (with QT_MESSAGE_PATTERN="%{time process} %{message}", in line with Qt's own logs).
+//   (with QT_MESSAGE_PATTERN="%{time process} %{message}", in line with Qt's own logs; with
+//   "%{time boot}", in CLOCK_MONOTONIC seconds, as `perf record -k CLOCK_MONOTONIC` stamps).
+// Each gap listed says how much of it the GUI thread worked and how much it waited for a CPU
+// (Linux's schedstat): the window's own work, or the run's threads and processes.
 #include "BenchSupport.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PipelineDocument.h"
@@ -56,6 +59,25 @@ QByteArray pipelineYaml(int printing, int total, int seconds)
     return yaml;
 }
 
+// The GUI thread's time on a CPU and waiting for one, from Linux's schedstat (nanoseconds):
+// a gap is the window's own work, or other threads and processes holding the cores.
+struct CpuTimes
+{
+    double runningMs = 0;
+    double waitingMs = 0;
+};
+
+CpuTimes guiThreadCpuTimes()
+{
+    QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    if (fields.size() < 2)
+        return {};
+    return {fields.at(0).toDouble() / 1e6, fields.at(1).toDouble() / 1e6};
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -101,22 +123,33 @@ int main(int argc, char *argv[])
     // The GUI thread's pulse.
     QElapsedTimer pulse;
     std::vector<double> gaps;
-    // (ms after Run, length) of gaps over 50 ms, or BENCH_STALL_MS to look closer.
-    std::vector<std::pair<qint64, double>> stalls;
+    // Gaps over 50 ms, or BENCH_STALL_MS to look closer.
+    struct Stall
+    {
+        qint64 endedAfterRun;
+        double length;
+        CpuTimes cpu; // of the GUI thread, during the gap
+    };
+    std::vector<Stall> stalls;
+    CpuTimes lastTick;
     const double stallMs = qEnvironmentVariableIntValue("BENCH_STALL_MS") > 0 ? qEnvironmentVariableIntValue("BENCH_STALL_MS") : 50;
     QTimer ticker;
     ticker.setTimerType(Qt::PreciseTimer);
     ticker.setInterval(10);
     QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const CpuTimes now = guiThreadCpuTimes();
         if (pulse.isValid()) {
             gaps.push_back(double(pulse.nsecsElapsed()) / 1e6);
             if (gaps.back() > stallMs) {
-                stalls.push_back({wall.elapsed(), gaps.back()});
+                const CpuTimes during{now.runningMs - lastTick.runningMs, now.waitingMs - lastTick.waitingMs};
+                stalls.push_back({wall.elapsed(), gaps.back(), during});
                 if (qEnvironmentVariableIsSet("BENCH_STALL_MS")) // in line with Qt's own logs
-                    qInfo("bench: a %.0f ms gap ends", gaps.back());
+                    qInfo("bench: a %.0f ms gap ends (%.0f ms working, %.0f ms waiting for a CPU)", gaps.back(),
+                          during.runningMs, during.waitingMs);
             }
         }
         pulse.restart();
+        lastTick = now;
         // The run's canvas is shown once the cards in view are made (Main.settling).
         if (runShown && canvasShownAfter < 0 && !window->property("settling").toBool())
             canvasShownAfter = wall.elapsed();
@@ -139,8 +172,9 @@ int main(int argc, char *argv[])
                     seconds, qPrintable(status), double(wall.elapsed()) / 1000);
         std::printf("  GUI thread: longest gap between 10 ms ticks %.1f ms, 99th percentile %.1f ms, %zu ticks  (target < 50 ms)\n",
                     gaps.empty() ? 0.0 : *std::max_element(gaps.begin(), gaps.end()), percentile(gaps, 0.99), gaps.size());
-        for (const auto &[at, length] : stalls)
-            std::printf("    a %.0f ms gap ending %lld ms after Run\n", length, at);
+        for (const Stall &stall : stalls)
+            std::printf("    a %.0f ms gap ending %lld ms after Run: the GUI thread worked %.0f ms, waited %.0f ms for a CPU\n",
+                        stall.length, stall.endedAfterRun, stall.cpu.runningMs, stall.cpu.waitingMs);
         std::printf("  frames: %zu, median %.1f ms, 90th percentile %.1f ms, longest %.1f ms  (target median < 33 ms)\n",
                     frames.size(), percentile(frames, 0.5), percentile(frames, 0.9),
                     frames.empty() ? 0.0 : *std::max_element(frames.begin(), frames.end()));
@@ -155,6 +189,7 @@ int main(int argc, char *argv[])
         counting = true;
         ticker.start();
         pulse.restart();
+        lastTick = guiThreadCpuTimes();
         if (qEnvironmentVariableIsSet("BENCH_STALL_MS"))
             qInfo("bench: Run");
         if (!monitor.start(&document, {})) {

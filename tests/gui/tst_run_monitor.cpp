@@ -15,6 +15,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
+
+#include <algorithm>
+
 using namespace pw::gui;
 
 namespace {
@@ -173,6 +177,26 @@ private slots:
         QVERIFY(m_monitor->start(&document, {}));
         QTRY_COMPARE(resets.count(), 1);
         QVERIFY(ended.wait(10000));
+    }
+
+    // A run started from the window runs in the background: its steps (here, `nice` printing
+    // its own niceness) run kRunNiceIncrement levels below the window, which stays first for
+    // a core however many steps start at once.
+    void stepsRunBelowTheWindowsPriority()
+    {
+        PipelineDocument document;
+        document.load(write(s("nice.yaml"), "pipeline:\n  id: polite\n  stages:\n    - stage:\n        id: s\n        steps:\n"
+                                            "          - step: {id: niceness, type: Shell, spec: {command: nice}}\n"));
+        QSignalSpy ended(m_monitor.get(), &RunMonitor::runEnded);
+        QVERIFY(m_monitor->start(&document, {}));
+        QVERIFY(ended.wait(10000));
+        QCOMPARE(ended.first().first().toString(), s("Succeeded"));
+        m_monitor->selectNode(s("niceness"));
+        const int window = ::getpriority(PRIO_PROCESS, 0);
+        const int expected = std::min(window + RunMonitor::kRunNiceIncrement, 19);
+        QVERIFY(expected > window);
+        QCOMPARE(column(m_monitor->logs(), RunLogModel::TextRole), QStringList{QString::number(expected)});
+        QCOMPARE(::getpriority(PRIO_PROCESS, 0), window); // the window's thread is left as it was
     }
 
     // A run from a document: the canvas states, the timeline with its retry waits, the
