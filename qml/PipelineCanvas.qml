@@ -27,7 +27,10 @@ Rectangle {
     property real zoom: 1
     // See CanvasController.buildInBackground.
     property bool buildInBackground: false
+    // Made in the background, the canvas is building until its culler has placed the cards
+    // (once the outline's delegates are all there), and those cards are made.
     readonly property bool building: canvasController.loadsPending > 0
+                                     || (buildInBackground && !viewportCuller.placed)
     // Set a moment after the canvas first has no card left to make (see the culler's
     // margin): not in the frame that shows it, which has enough to do.
     property bool shownOnce: false
@@ -185,6 +188,7 @@ Rectangle {
         // A canvas built in the background (a run's) shows once the cards in view are made;
         // those around the view come after that, in the background too.
         margin: canvasController.buildInBackground && !canvas.shownOnce ? 0 : 0.5
+        waitForScene: canvasController.buildInBackground
         viewport: Qt.rect(view.contentX / canvas.zoom, view.contentY / canvas.zoom,
                           view.width / canvas.zoom, view.height / canvas.zoom)
     }

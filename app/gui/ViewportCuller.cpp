@@ -2,6 +2,8 @@
 
 #include <QElapsedTimer>
 #include <QLineF>
+#include <QQmlEngine>
+#include <QQmlIncubationController>
 #include <QTimer>
 
 #include <algorithm>
@@ -57,6 +59,34 @@ void ViewportCuller::setCompact(bool compact)
     polish();
 }
 
+void ViewportCuller::setWaitForScene(bool wait)
+{
+    if (m_waitForScene == wait)
+        return;
+    m_waitForScene = wait;
+    emit waitForSceneChanged();
+    polish();
+}
+
+bool ViewportCuller::sceneIncomplete()
+{
+    if (!m_waitForScene || m_placed)
+        return false;
+    const QQmlEngine *engine = qmlEngine(this);
+    const QQmlIncubationController *incubation = engine ? engine->incubationController() : nullptr;
+    if (!incubation || incubation->incubatingObjectCount() == 0)
+        return false;
+    // Look again in a moment: the last object made may not ask for a pass.
+    if (!m_sceneCheckQueued) {
+        m_sceneCheckQueued = true;
+        QTimer::singleShot(kSceneCheckIntervalMs, this, [this] {
+            m_sceneCheckQueued = false;
+            polish();
+        });
+    }
+    return true;
+}
+
 void ViewportCuller::setRestyling(bool restyling)
 {
     if (m_restyling == restyling)
@@ -74,6 +104,7 @@ void ViewportCuller::track(QQuickItem *item)
     m_items.insert(item, near);
     if (near) {
         ++m_nearCount;
+        ++m_comingsNear;
         emit nearCountChanged();
     }
     connect(item, &QQuickItem::yChanged, this, &ViewportCuller::refresh);
@@ -109,7 +140,7 @@ void ViewportCuller::forget(QQuickItem *item)
 
 void ViewportCuller::updatePolish()
 {
-    if (!m_scene || m_viewport.isEmpty())
+    if (!m_scene || m_viewport.isEmpty() || sceneIncomplete())
         return;
     const qreal loadX = m_viewport.width() * m_margin;
     const qreal loadY = m_viewport.height() * m_margin;
@@ -135,14 +166,20 @@ void ViewportCuller::updatePolish()
             continue;
         found.value() = near; // before the item reacts: it may untrack itself or others
         m_nearCount += near ? 1 : -1;
-        if (near)
+        if (near) {
+            ++m_comingsNear;
             item->setProperty("compactCard", m_compact);
+        }
         // The item reacts at once (a Loader makes or drops its card), which may move other
         // tracked items and ask for another polish pass: that pass comes in this same frame.
         item->setProperty("nearView", near);
     }
     if (m_nearCount != nearBefore)
         emit nearCountChanged();
+    if (!m_placed) {
+        m_placed = true;
+        emit placedChanged();
+    }
     if (m_restyling)
         restyleNearItems();
 }

@@ -21,6 +21,12 @@ namespace pw::gui {
 // It decides in the window's polish pass (updatePolish), the moment the layouts settle:
 // cards that load there change the layout, which asks for another pass in the same frame,
 // so a frame never shows a place where a card should be but is not yet.
+//
+// A scene made in the background (a run's canvas, `waitForScene`) is first decided once the
+// QML engine has nothing left to make asynchronously: Qt makes such objects newest first, so
+// the last stage stood at the left edge until the ones before it arrived, and its cards were
+// made there and dropped again (273 of ~350 cards for the 1,000-step benchmark). That pass
+// decides for every item where it finally stands (`placed`).
 class ViewportCuller : public QQuickItem
 {
     Q_OBJECT
@@ -34,8 +40,14 @@ class ViewportCuller : public QQuickItem
     Q_PROPERTY(bool compact READ compact WRITE setCompact NOTIFY compactChanged)
     // Near items that still show the other style (for tests and benchmarks).
     Q_PROPERTY(bool restyling READ restyling NOTIFY restylingChanged)
-    // How many tracked items are near the view now (for tests and benchmarks).
+    // How many tracked items are near the view now, and how many times one came near (for
+    // tests and benchmarks: an item coming near makes its card).
     Q_PROPERTY(int nearCount READ nearCount NOTIFY nearCountChanged)
+    Q_PROPERTY(int comingsNear READ comingsNear NOTIFY nearCountChanged)
+    // True: the first pass waits until the engine has no object left to make asynchronously.
+    Q_PROPERTY(bool waitForScene READ waitForScene WRITE setWaitForScene NOTIFY waitForSceneChanged)
+    // True once a pass has decided for every item.
+    Q_PROPERTY(bool placed READ placed NOTIFY placedChanged)
 
 public:
     explicit ViewportCuller(QQuickItem *parent = nullptr);
@@ -50,6 +62,10 @@ public:
     void setCompact(bool compact);
     bool restyling() const { return m_restyling; }
     int nearCount() const { return m_nearCount; }
+    int comingsNear() const { return m_comingsNear; }
+    bool waitForScene() const { return m_waitForScene; }
+    void setWaitForScene(bool wait);
+    bool placed() const { return m_placed; }
 
     // Starts deciding for `item`, from the `nearView` it has now.
     Q_INVOKABLE void track(QQuickItem *item);
@@ -65,26 +81,36 @@ signals:
     void compactChanged();
     void restylingChanged();
     void nearCountChanged();
+    void waitForSceneChanged();
+    void placedChanged();
 
 protected:
     void updatePolish() override;
 
 private:
+    static constexpr int kSceneCheckIntervalMs = 16;
+
     // Drops an untracked or destroyed item (no access to it: it may be half destroyed).
     void forget(QQuickItem *item);
     // Gives near items of the other style the current one, within a frame's budget; asks for
     // another pass in the next frame if some are left.
     void restyleNearItems();
     void setRestyling(bool restyling);
+    // Before the first pass of a scene made in the background: objects are still being made.
+    bool sceneIncomplete();
 
     QQuickItem *m_scene = nullptr;
     QRectF m_viewport;
     qreal m_margin = 0.5;
     QHash<QQuickItem *, bool> m_items; // item -> near the view
     int m_nearCount = 0;
+    int m_comingsNear = 0;
     bool m_compact = false;
     bool m_restyling = false;
     bool m_restylePassQueued = false;
+    bool m_waitForScene = false;
+    bool m_sceneCheckQueued = false;
+    bool m_placed = false;
 };
 
 } // namespace pw::gui

@@ -46,6 +46,22 @@ Item {
             return canvas
         }
 
+        // As the window makes a run's canvas: in the background, through an asynchronous
+        // Loader, cards included.
+        Component {
+            id: backgroundCanvasComponent
+            Loader {
+                property var document
+                width: root.width
+                height: root.height
+                asynchronous: true
+                sourceComponent: PipelineCanvas {
+                    document: parent ? parent.document : null
+                    buildInBackground: true
+                }
+            }
+        }
+
         function place(canvas, stage, step) {
             return canvas.controller.itemAt("pipeline.stages[" + stage + "].stage.steps[" + step + "].step")
         }
@@ -63,6 +79,28 @@ Item {
             verify(culler.nearCount > 10 && culler.nearCount < 80, "cards made: " + culler.nearCount)
             // Places hold the height cards of their shape have: all cards here look alike.
             fuzzyCompare(last.height, first.height, 0.5)
+        }
+
+        // A canvas made in the background makes the cards it shows once its delegates are all
+        // in place: before, the last stage was made first, at the left edge, and its cards
+        // were made there and dropped as the stages before it arrived.
+        function test_aCanvasMadeInTheBackgroundMakesOnlyTheCardsItShows() {
+            const file = Fixture.writeLargePipeline(400, 4)
+            verify(file !== "")
+            const loader = createTemporaryObject(backgroundCanvasComponent, root, { document: Fixture.load(file) })
+            tryVerify(() => loader.item !== null, 5000, "the canvas is made")
+            const canvas = loader.item
+            tryVerify(() => !canvas.building, 10000, "the canvas is built")
+            const culler = findChild(canvas, "viewportCuller")
+            verify(culler.placed)
+            verify(culler.nearCount > 10, "cards in view: " + culler.nearCount)
+            // The cards made are those in view, but for a few per column pushed out at its
+            // bottom when the first cards turn out taller than the places guessed for them
+            // (before: 65 made for 32 in view).
+            verify(culler.comingsNear - culler.nearCount <= 3 * 4,
+                   culler.comingsNear + " cards made for " + culler.nearCount + " in view")
+            verify(place(canvas, 0, 0).item !== null, "the first card is made")
+            compare(place(canvas, 3, 99).item, null, "the last stage's last card is not made")
         }
 
         function test_selectingAFarCardMakesItAndScrollsToIt() {
