@@ -358,6 +358,8 @@ private slots:
         QVERIFY(RunMonitor::checkInput(s("integer"), s("12")).isEmpty());
         QVERIFY(!m_monitor->start(&typed, {{s("count"), s("twelve")}}));
         QCOMPARE(m_monitor->showingRun(), false);
+        QVERIFY2(column(m_monitor->notifications(), NotificationListModel::TextRole).contains(s("Input count: not a whole number")),
+                 qPrintable(column(m_monitor->notifications(), NotificationListModel::TextRole).join(u'|')));
         // A good value runs, and is offered again next time.
         QSignalSpy ended(m_monitor.get(), &RunMonitor::runEnded);
         QVERIFY(m_monitor->start(&typed, {{s("count"), s("12")}}));

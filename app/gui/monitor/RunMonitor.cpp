@@ -1,6 +1,7 @@
 #include "RunMonitor.h"
 
 #include "PipelineDocument.h"
+#include "RunInputForm.h"
 
 #include "engine/EngineThread.h"
 #include "engine/LoginName.h"
@@ -15,7 +16,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -23,33 +23,6 @@ namespace pw::gui {
 namespace {
 
 using engine::NodeStatus;
-
-QString settingsKey(const QString &filePath)
-{
-    // QSettings keys may not hold slashes.
-    return QStringLiteral("RunInputs/") + QString(filePath).replace(u'/', u'|');
-}
-
-QString inputType(model::InputType type)
-{
-    switch (type) {
-    case model::InputType::String: return QStringLiteral("string");
-    case model::InputType::Number: return QStringLiteral("number");
-    case model::InputType::Integer: return QStringLiteral("integer");
-    case model::InputType::Boolean: return QStringLiteral("boolean");
-    }
-    return QStringLiteral("string");
-}
-
-std::optional<model::InputType> parseInputType(const QString &text)
-{
-    for (model::InputType type : {model::InputType::String, model::InputType::Number, model::InputType::Integer,
-                                  model::InputType::Boolean}) {
-        if (inputType(type) == text)
-            return type;
-    }
-    return std::nullopt;
-}
 
 // The text a run of `document` runs and keeps: the file as saved when nothing is unsaved
 // (comments and all), else what Save would write.
@@ -139,46 +112,14 @@ QString RunMonitor::problemsBeforeRun(PipelineDocument *document) const
 
 QVariantList RunMonitor::inputForm(PipelineDocument *document) const
 {
-    QVariantList form;
     if (!document || !document->hasPipeline())
-        return form;
-    QSettings settings;
-    const QVariantMap last = settings.value(settingsKey(document->filePath())).toMap();
-    for (const model::Input &input : document->pipeline()->inputs) {
-        const QString defaultValue = input.defaultValue.value_or(QString());
-        form << QVariantMap{{QStringLiteral("id"), input.id},
-                            {QStringLiteral("type"), inputType(input.effectiveType())},
-                            {QStringLiteral("description"), input.description},
-                            {QStringLiteral("required"), !input.defaultValue.has_value()},
-                            {QStringLiteral("defaultValue"), defaultValue},
-                            {QStringLiteral("value"), last.value(input.id, defaultValue).toString()}};
-    }
-    return form;
+        return {};
+    return RunInputForm::fields(*document->pipeline(), document->filePath());
 }
 
 QString RunMonitor::checkInput(const QString &type, const QString &text)
 {
-    const auto parsed = parseInputType(type);
-    if (!parsed)
-        return tr("unknown type %1").arg(type);
-    if (engine::typedValue(*parsed, text))
-        return {};
-    switch (*parsed) {
-    case model::InputType::Number: return tr("not a number");
-    case model::InputType::Integer: return tr("not a whole number");
-    case model::InputType::Boolean: return tr("true or false");
-    case model::InputType::String: break;
-    }
-    return tr("not valid");
-}
-
-void RunMonitor::rememberInputs(const QString &filePath, const QVariantMap &inputs) const
-{
-    // Written only when changed: QSettings saves with an fsync on the GUI thread, which waits
-    // behind everything the run is writing (~100 ms when a big run starts).
-    QSettings settings;
-    if (settings.value(settingsKey(filePath)).toMap() != inputs)
-        settings.setValue(settingsKey(filePath), inputs);
+    return RunInputForm::problemWith(type, text);
 }
 
 // The request for `document` with its inputs typed from text; nothing when an input does not
@@ -190,22 +131,13 @@ std::optional<engine::RunRequest> RunMonitor::requestFor(PipelineDocument *docum
         return std::nullopt;
     }
     const model::Pipeline &pipeline = *document->pipeline();
-    engine::RunRequest request;
-    for (const model::Input &input : pipeline.inputs) {
-        const QString text = inputs.contains(input.id) ? inputs.value(input.id).toString()
-                                                       : input.defaultValue.value_or(QString());
-        if (text.isEmpty() && !input.defaultValue && input.effectiveType() != model::InputType::String) {
-            notify(tr("Input %1 is required.").arg(input.id), QStringLiteral("error"));
-            return std::nullopt;
-        }
-        const auto value = engine::typedValue(input.effectiveType(), text);
-        if (!value) {
-            notify(tr("Input %1: %2").arg(input.id, checkInput(inputType(input.effectiveType()), text)),
-                   QStringLiteral("error"));
-            return std::nullopt;
-        }
-        request.inputs.insert(input.id, *value);
+    auto typed = RunInputForm::typedInputs(pipeline, inputs);
+    if (const QString *problem = std::get_if<QString>(&typed)) {
+        notify(*problem, QStringLiteral("error"));
+        return std::nullopt;
     }
+    engine::RunRequest request;
+    request.inputs = std::get<QVariantMap>(std::move(typed));
     const QString path = document->filePath();
     request.pipelineText = runText(*document);
     request.pipelineFile = path;
@@ -252,7 +184,7 @@ bool RunMonitor::start(PipelineDocument *document, const QVariantMap &inputs)
     QVariantMap given;
     for (auto it = inputs.cbegin(); it != inputs.cend(); ++it)
         given.insert(it.key(), it.value().toString());
-    rememberInputs(path, given);
+    RunInputForm::remember(path, given);
     return launch(std::move(request), document->displayName(), document->currentProblems());
 }
 

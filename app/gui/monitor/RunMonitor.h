@@ -155,7 +155,6 @@ private:
     void show(const engine::RunSnapshot &initial, const QByteArray &pipelineText, bool live,
               const model::Pipeline *pipeline = nullptr, const model::Problems &problems = {});
     void countProgress();
-    void rememberInputs(const QString &filePath, const QVariantMap &inputs) const;
     void notify(const QString &text, const QString &level);
 
     // Engine signals (queued).
