@@ -193,8 +193,9 @@ private slots:
         QCOMPARE(ended.first().first().toString(), s("Succeeded"));
         m_monitor->selectNode(s("niceness"));
         const int window = ::getpriority(PRIO_PROCESS, 0);
+        if (window >= 19)
+            QSKIP("the tests run at the lowest priority already: there is none lower to see");
         const int expected = std::min(window + RunMonitor::kRunNiceIncrement, 19);
-        QVERIFY(expected > window);
         QCOMPARE(column(m_monitor->logs(), RunLogModel::TextRole), QStringList{QString::number(expected)});
         QCOMPARE(::getpriority(PRIO_PROCESS, 0), window); // the window's thread is left as it was
     }
