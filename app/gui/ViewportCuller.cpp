@@ -68,10 +68,23 @@ void ViewportCuller::setWaitForScene(bool wait)
     polish();
 }
 
+void ViewportCuller::setSceneLoading(bool loading)
+{
+    if (m_sceneLoading == loading)
+        return;
+    m_sceneLoading = loading;
+    emit sceneLoadingChanged();
+    polish();
+}
+
 bool ViewportCuller::sceneIncomplete()
 {
     if (!m_waitForScene || m_placed)
         return false;
+    // A Loader fetching its component makes nothing yet: the engine may have nothing to make
+    // meanwhile (seen under load, when the components are first compiled).
+    if (m_sceneLoading)
+        return true;
     const QQmlEngine *engine = qmlEngine(this);
     const QQmlIncubationController *incubation = engine ? engine->incubationController() : nullptr;
     if (!incubation || incubation->incubatingObjectCount() == 0)

@@ -22,8 +22,9 @@ namespace pw::gui {
 // cards that load there change the layout, which asks for another pass in the same frame,
 // so a frame never shows a place where a card should be but is not yet.
 //
-// A scene made in the background (a run's canvas, `waitForScene`) is first decided once the
-// QML engine has nothing left to make asynchronously: Qt makes such objects newest first, so
+// A scene made in the background (a run's canvas, `waitForScene`) is first decided once it
+// has no part left loading (`sceneLoading`: a Loader fetching its component) and the QML
+// engine nothing left to make asynchronously: Qt makes such objects newest first, so
 // the last stage stood at the left edge until the ones before it arrived, and its cards were
 // made there and dropped again (273 of ~350 cards for the 1,000-step benchmark). That pass
 // decides for every item where it finally stands (`placed`).
@@ -44,8 +45,11 @@ class ViewportCuller : public QQuickItem
     // tests and benchmarks: an item coming near makes its card).
     Q_PROPERTY(int nearCount READ nearCount NOTIFY nearCountChanged)
     Q_PROPERTY(int comingsNear READ comingsNear NOTIFY nearCountChanged)
-    // True: the first pass waits until the engine has no object left to make asynchronously.
+    // True: the first pass waits until the scene has no part loading and the engine no object
+    // left to make asynchronously.
     Q_PROPERTY(bool waitForScene READ waitForScene WRITE setWaitForScene NOTIFY waitForSceneChanged)
+    // Parts of the scene are still loading (set by the scene).
+    Q_PROPERTY(bool sceneLoading READ sceneLoading WRITE setSceneLoading NOTIFY sceneLoadingChanged)
     // True once a pass has decided for every item.
     Q_PROPERTY(bool placed READ placed NOTIFY placedChanged)
 
@@ -65,6 +69,8 @@ public:
     int comingsNear() const { return m_comingsNear; }
     bool waitForScene() const { return m_waitForScene; }
     void setWaitForScene(bool wait);
+    bool sceneLoading() const { return m_sceneLoading; }
+    void setSceneLoading(bool loading);
     bool placed() const { return m_placed; }
 
     // Starts deciding for `item`, from the `nearView` it has now.
@@ -82,6 +88,7 @@ signals:
     void restylingChanged();
     void nearCountChanged();
     void waitForSceneChanged();
+    void sceneLoadingChanged();
     void placedChanged();
 
 protected:
@@ -109,6 +116,7 @@ private:
     bool m_restyling = false;
     bool m_restylePassQueued = false;
     bool m_waitForScene = false;
+    bool m_sceneLoading = false;
     bool m_sceneCheckQueued = false;
     bool m_placed = false;
 };
