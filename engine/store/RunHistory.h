@@ -94,10 +94,6 @@ public:
 
 private:
     void recoverInterrupted();
-    bool recover(qint64 rid, const QString &runId);
-    bool applyJournal(qint64 rid, const QString &runId);
-    QList<NodeState> planOf(qint64 rid);
-    QString journalPath(const QString &runId) const;
     qint64 ridOf(const QString &runId);
 
     RunDatabase m_db;

@@ -171,4 +171,9 @@ QList<JournalEntry> RunJournal::read(const QString &path)
     return entries;
 }
 
+QString RunJournal::pathFor(const QString &logsDirectory, const QString &runId)
+{
+    return logsDirectory + u'/' + runId + QStringLiteral(".journal");
+}
+
 } // namespace pw::engine

@@ -48,6 +48,8 @@ public:
 
     // The entries of a journal file, in order; a last line cut short by a crash is left out.
     static QList<JournalEntry> read(const QString &path);
+    // Where run `runId`'s journal is, beside its logs.
+    static QString pathFor(const QString &logsDirectory, const QString &runId);
 
 private:
     bool write(const QByteArray &line);

@@ -133,7 +133,7 @@ bool RunStoreWriter::begin(const RunSnapshot &initial, const StoredRunInfo &info
         fail(QStringLiteral("marking the run as live"), *error);
         return false;
     }
-    if (const auto error = m_journal.open(m_db.logsDirectory() + u'/' + m_runId + QStringLiteral(".journal"))) {
+    if (const auto error = m_journal.open(RunJournal::pathFor(m_db.logsDirectory(), m_runId))) {
         fail(QStringLiteral("opening the run's journal"), *error);
         return false;
     }
