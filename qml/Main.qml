@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Dialogs
 import Qt.labs.settings
 import Pipewright
 
@@ -34,107 +33,13 @@ ApplicationWindow {
 
     // Set once the user agreed to lose unsaved changes, so that close() goes through.
     property bool closeConfirmed: false
-    // What to do after the unsaved-changes prompt or the Save As dialog succeeded.
-    property var pendingContinuation: null
-    property var pendingSave: null // what to do after a save the user confirmed despite errors
 
-    readonly property bool hasSelection: selectedPath !== "" && selectedPath !== "pipeline"
-
-    // "pipeline.stages[2].stage.steps[3].step" -> {list: "...steps", index: 3}
-    function placeOf(path) {
-        const match = /^(.*)\[(\d+)\]\.(stage|step|stepGroup|parallel)$/.exec(path)
-        return match ? {list: match[1], index: Number(match[2])} : null
-    }
+    // The File menu's side (New, Open, Save and their questions) and the Edit menu's actions.
+    readonly property FileActions files: fileActions
+    readonly property EditActions editing: editActions
 
     function showError(title, message) {
-        errorDialog.title = title
-        errorDialog.message = message
-        errorDialog.open()
-    }
-
-    // Runs `then` at once when nothing is unsaved, else after Save or Discard (not Cancel).
-    function confirmDiscard(then) {
-        if (!document.dirty) {
-            then()
-            return
-        }
-        pendingContinuation = then
-        unsavedDialog.open()
-    }
-
-    // Saves, asking for a name when the document has none; `then` runs after a success. A
-    // document with errors is saved only when the user says so, as a code editor asks about
-    // a file that does not compile (`anyway` skips the question).
-    function saveThen(then, anyway) {
-        if (!anyway && document.problems.errorCount > 0) {
-            pendingSave = then
-            saveWithErrorsDialog.open()
-            return
-        }
-        if (document.isUntitled) {
-            pendingContinuation = then
-            saveDialog.open()
-            return
-        }
-        if (document.save()) {
-            if (then)
-                then()
-        } else {
-            showError(qsTr("Could not save"), document.lastError)
-        }
-    }
-
-    function continuePending() {
-        const then = pendingContinuation
-        pendingContinuation = null
-        if (then)
-            then()
-    }
-
-    function openFile(pathOrUrl) {
-        if (document.open(pathOrUrl))
-            selectedPath = ""
-        else
-            showError(qsTr("Could not open the file"), document.lastError)
-    }
-
-    function newDocument() {
-        confirmDiscard(() => {
-            document.newDocument()
-            selectedPath = ""
-        })
-    }
-
-    function deleteSelection() {
-        if (!hasSelection)
-            return
-        if (document.remove(selectedPath))
-            selectedPath = ""
-        else
-            showError(qsTr("Could not delete"), document.lastError)
-    }
-
-    // Pastes after the selected element in its list; on a selected stage or group, also
-    // tries the end of its steps; with nothing selected, the end of the stages.
-    function paste() {
-        const attempts = []
-        const place = placeOf(selectedPath)
-        if (place)
-            attempts.push([place.list, place.index + 1])
-        if (/\.(stage|stepGroup)$/.test(selectedPath))
-            attempts.push([selectedPath + ".steps", -1])
-        if (/\.parallel$/.test(selectedPath))
-            attempts.push([selectedPath, -1])
-        if (!hasSelection)
-            attempts.push(["pipeline.stages", -1])
-        for (const [list, index] of attempts) {
-            const pasted = document.paste(list, index)
-            if (pasted !== "") {
-                selectedPath = pasted
-                return
-            }
-        }
-        showError(qsTr("Could not paste"), document.lastError)
+        fileActions.showError(title, message)
     }
 
     function saveLayout() {
@@ -175,7 +80,7 @@ ApplicationWindow {
     onClosing: close => {
         if (document.dirty && !closeConfirmed) {
             close.accepted = false
-            confirmDiscard(() => {
+            fileActions.confirmDiscard(() => {
                 closeConfirmed = true
                 window.close()
             })
@@ -227,130 +132,25 @@ ApplicationWindow {
         property int bottomTab: 0
     }
 
-    // Actions live outside the menus so that their shortcuts work with the menus closed.
-    Action {
-        id: newAction
-        text: qsTr("&New")
-        shortcut: StandardKey.New
-        onTriggered: window.newDocument()
+    FileActions {
+        id: fileActions
+        document: window.document
+        quit: () => window.close()
+        onReplaced: window.selectedPath = ""
     }
-    Action {
-        id: openAction
-        text: qsTr("&Open…")
-        shortcut: StandardKey.Open
-        onTriggered: window.confirmDiscard(() => openDialog.open())
+    EditActions {
+        id: editActions
+        document: window.document
+        selectedPath: window.selectedPath
+        showError: (title, message) => window.showError(title, message)
+        onSelect: path => window.selectedPath = path
+        onRenameRequested: propertyPanel.focusName()
     }
-    Action {
-        id: saveAction
-        text: qsTr("&Save")
-        shortcut: StandardKey.Save
-        enabled: window.document.hasPipeline
-        onTriggered: window.saveThen(null)
+    CanvasActions {
+        id: canvasActions
+        canvas: window.canvas
+        canFind: window.shownDocument.hasPipeline
     }
-    Action {
-        id: saveAsAction
-        text: qsTr("Save &As…")
-        shortcut: "Ctrl+Shift+S"
-        enabled: window.document.hasPipeline
-        onTriggered: {
-            window.pendingContinuation = null
-            saveDialog.open()
-        }
-    }
-    Action {
-        id: quitAction
-        text: qsTr("&Quit")
-        shortcut: StandardKey.Quit
-        onTriggered: window.close()
-    }
-    Action {
-        id: undoAction
-        text: window.document.canUndo && window.document.undoText
-              ? qsTr("&Undo %1").arg(window.document.undoText) : qsTr("&Undo")
-        shortcut: StandardKey.Undo
-        enabled: window.document.canUndo
-        onTriggered: window.document.undo()
-    }
-    Action {
-        id: redoAction
-        text: window.document.canRedo && window.document.redoText
-              ? qsTr("&Redo %1").arg(window.document.redoText) : qsTr("&Redo")
-        shortcut: "Ctrl+Shift+Z"
-        enabled: window.document.canRedo
-        onTriggered: window.document.redo()
-    }
-    Shortcut {
-        sequence: "Ctrl+Y"
-        enabled: window.document.canRedo
-        onActivated: window.document.redo()
-    }
-    Action {
-        id: copyAction
-        text: qsTr("&Copy")
-        shortcut: StandardKey.Copy
-        enabled: window.hasSelection
-        onTriggered: {
-            if (!window.document.copy(window.selectedPath))
-                window.showError(qsTr("Could not copy"), window.document.lastError)
-        }
-    }
-    Action {
-        id: pasteAction
-        text: qsTr("&Paste")
-        shortcut: StandardKey.Paste
-        enabled: window.document.hasPipeline
-        onTriggered: window.paste()
-    }
-    Action {
-        id: deleteAction
-        text: qsTr("&Delete")
-        shortcut: StandardKey.Delete
-        enabled: window.hasSelection
-        onTriggered: window.deleteSelection()
-    }
-    Action {
-        id: renameAction
-        text: qsTr("Re&name")
-        shortcut: "F2"
-        enabled: window.document.hasPipeline
-        onTriggered: propertyPanel.focusName()
-    }
-    Action {
-        id: findAction
-        text: qsTr("&Find…")
-        shortcut: StandardKey.Find
-        enabled: window.shownDocument.hasPipeline
-        onTriggered: canvas.openFind()
-    }
-    Action {
-        id: zoomInAction
-        text: qsTr("Zoom &In")
-        shortcut: "Ctrl++"
-        onTriggered: canvas.zoomIn()
-    }
-    Shortcut {
-        sequence: "Ctrl+="
-        onActivated: canvas.zoomIn()
-    }
-    Action {
-        id: zoomOutAction
-        text: qsTr("Zoom &Out")
-        shortcut: "Ctrl+-"
-        onTriggered: canvas.zoomOut()
-    }
-    Action {
-        id: fitAction
-        text: qsTr("&Fit to Window")
-        shortcut: "Ctrl+Shift+F"
-        onTriggered: canvas.fitToWindow()
-    }
-    Action {
-        id: resetZoomAction
-        text: qsTr("&Actual Size")
-        shortcut: "Ctrl+0"
-        onTriggered: canvas.resetZoom()
-    }
-
     RunActions {
         id: runActions
         monitor: window.monitor
@@ -362,79 +162,14 @@ ApplicationWindow {
         askInputs: () => inputsDialog.open()
     }
 
-    menuBar: MenuBar {
-        Menu {
-            id: fileMenu
-            objectName: "fileMenu"
-            title: qsTr("&File")
-            ShortcutMenuItem { action: newAction }
-            ShortcutMenuItem { action: openAction }
-            Menu {
-                id: recentMenu
-                title: qsTr("Open &Recent")
-                enabled: window.document.recentFiles.length > 0
-
-                Instantiator {
-                    model: window.document.recentFiles
-                    // The name, then its folder: two files of one name stay apart.
-                    delegate: ShortcutMenuItem {
-                        required property string modelData
-                        objectName: "recentFile"
-                        text: modelData.substring(modelData.lastIndexOf("/") + 1)
-                        detail: modelData.substring(0, modelData.lastIndexOf("/"))
-                        onTriggered: {
-                            fileMenu.dismiss() // the whole File menu, not only the submenu
-                            window.confirmDiscard(() => window.openFile(modelData))
-                        }
-                    }
-                    onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
-                    onObjectRemoved: (index, object) => recentMenu.removeItem(object)
-                }
-            }
-            MenuSeparator {}
-            ShortcutMenuItem { action: saveAction }
-            ShortcutMenuItem { action: saveAsAction }
-            MenuSeparator {}
-            ShortcutMenuItem { action: quitAction }
-        }
-        Menu {
-            title: qsTr("&Edit")
-            ShortcutMenuItem { action: undoAction }
-            ShortcutMenuItem { action: redoAction }
-            MenuSeparator {}
-            ShortcutMenuItem { action: copyAction }
-            ShortcutMenuItem { action: pasteAction }
-            ShortcutMenuItem { action: deleteAction }
-            MenuSeparator {}
-            ShortcutMenuItem { action: renameAction }
-            ShortcutMenuItem { action: findAction }
-        }
-        Menu {
-            title: qsTr("&Run")
-            ShortcutMenuItem { action: runActions.runAction }
-            ShortcutMenuItem { action: runActions.abortAction }
-            ShortcutMenuItem {
-                objectName: "rehearseMenuItem"
-                text: qsTr("Rehearse &Failure of the Selected Step…")
-                enabled: window.document.hasPipeline && !window.monitor.live && !window.monitor.showingRun
-                         && window.document.outline.nodeIdAt(window.selectedPath) !== ""
-                         && (window.document.properties(window.selectedPath) ?? {}).kind === "step"
-                onTriggered: rehearseDialog.openFor(window.document.outline.nodeIdAt(window.selectedPath))
-            }
-            MenuSeparator {}
-            ShortcutMenuItem { action: runActions.rerunAction }
-            ShortcutMenuItem { action: runActions.resumeAction }
-            ShortcutMenuItem { action: runActions.reportAction }
-            MenuSeparator {}
-            ShortcutMenuItem { action: runActions.closeRunAction }
-        }
-        Menu {
-            title: qsTr("&View")
-            ShortcutMenuItem { action: zoomInAction }
-            ShortcutMenuItem { action: zoomOutAction }
-            ShortcutMenuItem { action: fitAction }
-            ShortcutMenuItem { action: resetZoomAction }
-        }
+    menuBar: MainMenuBar {
+        files: fileActions
+        editing: editActions
+        canvasActions: canvasActions
+        runActions: runActions
+        monitor: window.monitor
+        selectedPath: window.selectedPath
+        onRehearseRequested: stepId => rehearseDialog.openFor(stepId)
     }
 
     header: ColumnLayout {
@@ -629,54 +364,9 @@ ApplicationWindow {
             text: qsTr("&Delete")
             onTriggered: {
                 window.selectedPath = stepMenu.path
-                deleteAction.trigger()
+                editActions.deleteAction.trigger()
             }
         }
-    }
-
-    FileDialog {
-        id: openDialog
-        objectName: "openDialog"
-        title: qsTr("Open a pipeline")
-        fileMode: FileDialog.OpenFile
-        nameFilters: [qsTr("Pipelines (*.yaml *.yml *.json)"), qsTr("All files (*)")]
-        onAccepted: window.openFile(selectedFile)
-    }
-    FileDialog {
-        id: saveDialog
-        objectName: "saveDialog"
-        title: qsTr("Save the pipeline as")
-        fileMode: FileDialog.SaveFile
-        acceptLabel: qsTr("Save") // Qt 6.4's own dialog says "Open" in every mode
-        defaultSuffix: "yaml"
-        nameFilters: [qsTr("Pipelines (*.yaml *.yml)"), qsTr("All files (*)")]
-        onAccepted: {
-            if (window.document.saveAs(selectedFile))
-                window.continuePending()
-            else
-                window.showError(qsTr("Could not save"), window.document.lastError)
-        }
-        onRejected: window.pendingContinuation = null
-    }
-
-    Dialog {
-        id: unsavedDialog
-        objectName: "unsavedDialog"
-        title: qsTr("Save changes?")
-        anchors.centerIn: Overlay.overlay
-        modal: true
-        standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
-        DialogText {
-            text: qsTr("%1 has unsaved changes. Save them first?").arg(window.document.displayName
-                                                                       || qsTr("The pipeline"))
-            maxWidth: 420
-        }
-        onAccepted: window.saveThen(() => window.continuePending())
-        onDiscarded: {
-            close()
-            window.continuePending()
-        }
-        onRejected: window.pendingContinuation = null
     }
 
     InputsDialog {
@@ -708,50 +398,5 @@ ApplicationWindow {
         onRestoreFailed: message => window.showError(qsTr("Could not restore"), message)
     }
 
-    Dialog {
-        id: saveWithErrorsDialog
-        objectName: "saveWithErrorsDialog"
-        title: qsTr("Save with errors?")
-        anchors.centerIn: Overlay.overlay
-        modal: true
-        DialogText {
-            text: qsTr("%1 has %n error(s): it will not run until they are fixed. Save it anyway?", "",
-                       window.document.problems.errorCount)
-                  .arg(window.document.displayName || qsTr("The pipeline"))
-            maxWidth: 420
-        }
-        footer: DialogButtonBox {
-            Button {
-                objectName: "saveAnyway"
-                text: qsTr("Save Anyway")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            }
-            Button {
-                text: qsTr("Cancel")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            }
-        }
-        onAccepted: {
-            const then = window.pendingSave
-            window.pendingSave = null
-            window.saveThen(then, true)
-        }
-        onRejected: {
-            window.pendingSave = null
-            window.pendingContinuation = null
-        }
-    }
 
-    Dialog {
-        id: errorDialog
-        objectName: "errorDialog"
-        property string message
-        anchors.centerIn: Overlay.overlay
-        modal: true
-        standardButtons: Dialog.Ok
-        DialogText {
-            text: errorDialog.message
-            maxWidth: 460
-        }
-    }
 }

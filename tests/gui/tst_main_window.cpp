@@ -149,6 +149,7 @@ private slots:
     void followsTheSystemColourScheme();
     void opensEveryDialogAndView();
     void menusShowShortcutsAndRecentFolders();
+    void editAndZoomKeysWorkWithTheMenusClosed();
     void savingAFileWithErrorsAsksFirst();
     void dialogsAreCentredAndSizedToTheirText();
     void theBottomPanelResizesFromAnEasyHandle();
@@ -499,6 +500,46 @@ void MainWindowTest::menusShowShortcutsAndRecentFolders()
     QCOMPARE(recent->property("detail").toString(), QFileInfo(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml")).absolutePath());
     QVERIFY(QMetaObject::invokeMethod(recent, "triggered"));
     QTRY_VERIFY(!fileMenu->property("visible").toBool());
+}
+
+// The Edit and View menus' keys act with the menus closed, on the selection and the canvas on
+// screen: copy, paste after the selection, delete, undo, redo, zoom in.
+void MainWindowTest::editAndZoomKeysWorkWithTheMenusClosed()
+{
+    gui::PipelineDocument document;
+    document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+    const QString checkout = document.outline()->pathOfNode(QStringLiteral("checkout"));
+    const QString afterCheckout = QStringLiteral("pipeline.stages[0].stage.steps[1]");
+    QCOMPARE(document.properties(afterCheckout + QStringLiteral(".parallel")).toMap().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("parallel"));
+    window->setProperty("selectedPath", checkout);
+
+    QTest::keyClick(window, Qt::Key_C, Qt::ControlModifier);
+    QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
+    // The copy lands right after the selected step, under a new id, and is selected.
+    QCOMPARE(window->property("selectedPath").toString(), afterCheckout + QStringLiteral(".step"));
+    const QVariantMap pasted = document.properties(afterCheckout + QStringLiteral(".step")).toMap();
+    QCOMPARE(pasted.value(QStringLiteral("type")).toString(), QStringLiteral("Echo"));
+    QVERIFY(pasted.value(QStringLiteral("id")).toString() != QLatin1String("checkout"));
+
+    QTest::keyClick(window, Qt::Key_Delete);
+    QCOMPARE(window->property("selectedPath").toString(), QString());
+    QVERIFY(document.properties(afterCheckout + QStringLiteral(".step")).toMap().isEmpty());
+
+    QTest::keyClick(window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(document.properties(afterCheckout + QStringLiteral(".step")).toMap().value(QStringLiteral("id")),
+             pasted.value(QStringLiteral("id")));
+    QTest::keyClick(window, Qt::Key_Y, Qt::ControlModifier);
+    QVERIFY(document.properties(afterCheckout + QStringLiteral(".step")).toMap().isEmpty());
+
+    QObject *canvas = window->findChild<QObject *>(QStringLiteral("designCanvas"));
+    QVERIFY(canvas);
+    const qreal zoom = canvas->property("zoom").toReal();
+    QTest::keyClick(window, Qt::Key_Equal, Qt::ControlModifier);
+    QTRY_VERIFY(canvas->property("zoom").toReal() > zoom);
 }
 
 // Issue 12 (11): Save on a document with errors asks "Save Anyway / Cancel"; Cancel leaves

@@ -356,7 +356,7 @@ TestCase {
         verify(dialog)
 
         // Cancel keeps everything.
-        window.newDocument()
+        window.files.newAction.trigger()
         tryVerify(() => dialog.opened)
         dialog.standardButton(Dialog.Cancel).clicked()
         tryVerify(() => !dialog.visible)
@@ -365,7 +365,7 @@ TestCase {
 
         // Discard goes on with New.
         window.selectedPath = checkout
-        window.newDocument()
+        window.files.newAction.trigger()
         tryVerify(() => dialog.opened)
         dialog.standardButton(Dialog.Discard).clicked()
         tryVerify(() => !dialog.visible)
@@ -380,14 +380,14 @@ TestCase {
         waitForRendering(window.contentItem)
         window.selectedPath = checkout
         verify(document.copy(checkout))
-        window.paste()
+        window.editing.pasteAction.trigger()
         // Pasted right after the selected step, and selected.
         compare(window.selectedPath, "pipeline.stages[0].stage.steps[1].step")
         compare(document.properties(window.selectedPath).type, "Echo")
         verify(document.properties(window.selectedPath).id !== "checkout") // renamed: ids are unique
 
         const pastedId = document.properties(window.selectedPath).id
-        window.deleteSelection()
+        window.editing.deleteAction.trigger()
         compare(window.selectedPath, "")
         // Gone: the parallel block that followed it is back in second place.
         compare(document.properties("pipeline.stages[0].stage.steps[1].parallel").kind, "parallel")
@@ -395,7 +395,7 @@ TestCase {
 
         // A selected stage takes a pasted step at the end of its steps.
         window.selectedPath = "pipeline.stages[2].stage"
-        window.paste()
+        window.editing.pasteAction.trigger()
         compare(window.selectedPath, "pipeline.stages[2].stage.steps[1].step")
     }
 
