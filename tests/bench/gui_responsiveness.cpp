@@ -110,7 +110,13 @@ int main(int argc, char *argv[])
     for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
              monitor.logs(), monitor.timeline(), monitor.history(), monitor.requests(),
              monitor.runDocument()->outline()}) {
-        QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, [&] { resets += runShown && !userAction ? 1 : 0; });
+        QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, [&, model] {
+            if (!runShown || userAction)
+                return;
+            ++resets;
+            if (qEnvironmentVariableIsSet("BENCH_STALL_MS"))
+                qInfo("bench: %s reset", model->metaObject()->className());
+        });
     }
 
     QElapsedTimer wall;

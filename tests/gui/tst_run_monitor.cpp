@@ -179,6 +179,38 @@ private slots:
         QVERIFY(ended.wait(10000));
     }
 
+    // The Logs tab follows a step chosen before it starts, through its retries, with rows
+    // added and removed but never a reset (a reset makes the view drop its place and
+    // delegates): the first attempt's lines arrive, then give way to the second's.
+    void followingAStepThroughItsRetriesNeverResetsTheLogs()
+    {
+        // The step counts its attempts in a file, says which one it is, and fails.
+        const QByteArray counter = m_dir.filePath(s("attempts-%1").arg(m_serial)).toUtf8();
+        PipelineDocument document;
+        document.load(write(s("follow.yaml"), "pipeline:\n  id: follow\n  stages:\n    - stage:\n        id: s\n        steps:\n"
+                                              "          - step: {id: first, type: Wait, spec: {duration: 300ms}}\n"
+                                              "          - step: {id: flaky, type: Shell, spec: {command: 'echo x >> " + counter
+                                                  + "; echo attempt $(wc -l < " + counter + "); sleep 0.2; exit 1'}, "
+                                              "retry: {type: constant, interval: 200ms, maxAttempts: 2}}\n"));
+        QSignalSpy ended(m_monitor.get(), &RunMonitor::runEnded);
+        QVERIFY(m_monitor->start(&document, {}));
+        RunLogModel *logs = m_monitor->logs();
+        QTRY_VERIFY(!m_monitor->runId().isEmpty());
+        m_monitor->selectNode(s("flaky"));
+        QCOMPARE(logs->rowCount(), 0); // not started yet
+        QSignalSpy resets(logs, &QAbstractItemModel::modelAboutToBeReset);
+        QSignalSpy removed(logs, &QAbstractItemModel::rowsRemoved);
+
+        QTRY_COMPARE(column(logs, RunLogModel::TextRole), QStringList{s("attempt 1")});
+        QTRY_COMPARE(column(logs, RunLogModel::TextRole), QStringList{s("attempt 2")});
+        QVERIFY(ended.wait(10000));
+        QCOMPARE(ended.first().first().toString(), s("Failed"));
+        QCOMPARE(logs->attempt(), 2);
+        QCOMPARE(logs->attempts(), QVariantList({1, 2}));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(resets.count(), 0);
+    }
+
     // A run started from the window runs in the background: its steps (here, `nice` printing
     // its own niceness) run kRunNiceIncrement levels below the window, which stays first for
     // a core however many steps start at once.

@@ -102,14 +102,18 @@ void RunLogModel::noteAttempt(const QString &node, int attempt)
     m_attempts << attempt;
     std::sort(m_attempts.begin(), m_attempts.end());
     emit attemptsChanged();
-    // Following the step: its new attempt is what one wants to see.
+    // Following the step: its new attempt is what one wants to see. The old attempt's lines
+    // go as removed rows, not a reset: a view keeps its place and delegates, and a step that
+    // had not started yet (its first attempt) has no rows to remove at all.
     if (attempt > m_attempt) {
         m_attempt = attempt;
-        beginResetModel();
-        m_lines.clear();
+        if (!m_lines.isEmpty()) {
+            beginRemoveRows({}, 0, int(m_lines.size()) - 1);
+            m_lines.clear();
+            endRemoveRows();
+        }
         m_lastNumber = 0;
         m_notShown = 0;
-        endResetModel();
         emit sourceChanged();
         emit linesNotShownChanged();
     }

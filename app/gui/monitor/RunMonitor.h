@@ -70,10 +70,11 @@ public:
     static constexpr std::chrono::milliseconds kRehearsalPace{400};
     static constexpr std::chrono::milliseconds kRehearsalPersonWindow = engine::kPersonWindow;
     // Runs started from the window run in the background: the engine thread, and the step
-    // processes it starts, at this many nice levels below the window (a third of its CPU
-    // share when both want a core). Without it, 200 steps starting at once on 2 cores kept
-    // the window's thread waiting for a core half of its first 40 ms after Run.
-    static constexpr int kRunNiceIncrement = 5;
+    // processes it starts, at this many nice levels below the window (`nice`'s default: a
+    // tenth of the window's CPU share each when both want a core). Without it, 200 steps
+    // starting at once on 2 cores kept the window's thread waiting for a core half of its
+    // first 40 ms after Run; at 5 levels, where a process start costs 10 ms, 190 ms at a time.
+    static constexpr int kRunNiceIncrement = 10;
 
     PipelineDocument *runDocument() const { return m_runDocument; }
     bool showingRun() const { return !m_runId.isEmpty(); }
