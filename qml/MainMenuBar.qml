@@ -17,9 +17,10 @@ MenuBar {
     signal rehearseRequested(string stepId)
 
     readonly property PipelineDocument document: files.document
-    // The selected step's id, when a step of the design is selected: what Rehearse fails.
-    readonly property string selectedStepId: document.hasPipeline && selectedPath !== ""
-                                             && (document.properties(selectedPath) ?? {}).kind === "step"
+    // The selected step's id, when a step of the design is selected: what Rehearse fails. A
+    // path names its element's kind last ("….steps[1].step"): no need to ask the document for
+    // all of the element's fields at every click.
+    readonly property string selectedStepId: document.hasPipeline && /\.step$/.test(selectedPath)
                                              ? document.outline.nodeIdAt(selectedPath) : ""
 
     Menu {
