@@ -49,13 +49,19 @@ install_missing() {
 
 # Line tables only (-g1): backtraces and sanitizer reports keep file and line, and the builds
 # take a good part less time than with full debug information (CI's 30 minutes hold three).
-line_tables=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_DEBUG="-g1")
+# Unity builds (CMake compiles a target's sources eight to a file): Qt's headers are parsed
+# once per eight files instead of once per file. On the 2-core machine the designer's build
+# went from about 12.5 to 9.4 minutes and the sanitizer build from 9.3 to 6.4. A name in an
+# anonymous namespace is then shared with the other files of its batch: give helpers
+# distinct names. (tools/fuzz.sh still builds the model file by file.)
+common_flags=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_DEBUG="-g1"
+             -DCMAKE_UNITY_BUILD=ON)
 
 # build DIR [cmake options...]
 build() {
     local dir="$1"
     shift
-    cmake -S "$root" -B "$dir" -G Ninja "${line_tables[@]}" "$@"
+    cmake -S "$root" -B "$dir" -G Ninja "${common_flags[@]}" "$@"
     cmake --build "$dir" --parallel "$jobs"
 }
 
@@ -110,7 +116,7 @@ tsan)
     # them under TSan cost CI minutes. Races inside Qt's own threads (Debian's Qt is not built
     # with TSan) are suppressed in tools/tsan.supp. Only these suites are built.
     suites="^tst_(cli_run|engine_smoke|.*_executor|simple_executors|run_store)$"
-    cmake -S "$root" -B "$root/build-tsan" -G Ninja "${line_tables[@]}" -DCMAKE_BUILD_TYPE=Debug -DPW_WARNINGS_AS_ERRORS=ON \
+    cmake -S "$root" -B "$root/build-tsan" -G Ninja "${common_flags[@]}" -DCMAKE_BUILD_TYPE=Debug -DPW_WARNINGS_AS_ERRORS=ON \
         -DPW_SANITIZE=thread -DPW_BUILD_GUI=OFF
     mapfile -t targets < <(ctest --test-dir "$root/build-tsan" -N -R "$suites" | sed -n 's/^ *Test *#[0-9]*: //p')
     [ ${#targets[@]} -gt 0 ] || { echo "no engine suites found" >&2; exit 1; }

@@ -62,7 +62,7 @@ std::optional<AnswerMode> parseApprovalMode(const QString &text)
     return std::nullopt;
 }
 
-int usageError(RunOptions::Command command, const QString &message)
+int printUsageError(RunOptions::Command command, const QString &message)
 {
     printErr(commandName(command) + QStringLiteral(": ") + message
              + QStringLiteral("\n(see %1 --help)").arg(commandName(command)));
@@ -198,7 +198,7 @@ std::variant<RunOptions, int> parseRunOptions(const QStringList &arguments, bool
                                              RunOptions::Command command)
 {
     Parser p(command);
-    const auto usageError = [command](const QString &message) { return cli::usageError(command, message); };
+    const auto usageError = [command](const QString &message) { return printUsageError(command, message); };
     if (!p.parser.parse(QStringList{commandName(command)} + arguments.mid(1)))
         return usageError(p.parser.errorText());
     if (p.parser.isSet(p.help)) {

@@ -20,7 +20,9 @@ using Stream = LogLine::Stream;
 
 Q_DECLARE_METATYPE(pw::model::ErrorType)
 
-namespace {
+// A named namespace: the test class below holds a CannedServer, and a member of a type in an
+// anonymous namespace warns in a unity build, where this file is not the main file.
+namespace http_test {
 
 constexpr int kFinishTimeoutMs = 15000;
 
@@ -145,7 +147,9 @@ AttemptRequest requestFor(const HttpSpec &spec)
     return request;
 }
 
-} // namespace
+} // namespace http_test
+
+using namespace http_test;
 
 class TestHttpExecutor : public QObject
 {
