@@ -3,6 +3,7 @@
 // watched by QAbstractItemModelTester while the run goes on), the store keeps it, a past run
 // opens from the store, and resume reuses what finished.
 #include "app/gui/PipelineDocument.h"
+#include "app/gui/monitor/RunLogModel.h"
 #include "app/gui/monitor/RunMonitor.h"
 #include "engine/Engine.h"
 #include "model/PipelineFile.h"
@@ -20,6 +21,7 @@
 #include <algorithm>
 
 using namespace pw::gui;
+namespace engine = pw::engine;
 
 namespace {
 
@@ -209,6 +211,32 @@ private slots:
         QCOMPARE(logs->attempts(), QVariantList({1, 2}));
         QCOMPARE(removed.count(), 1);
         QCOMPARE(resets.count(), 0);
+    }
+
+    // A step selected before the window heard of its attempt (the engine's lines can come
+    // before the attempt's start, and the store lists a log only once it is written): its
+    // lines still show, as the attempt they belong to, and the next attempt still follows.
+    void logsOfAnAttemptNotYetKnownStillShow()
+    {
+        RunLogModel logs;
+        QAbstractItemModelTester tester(&logs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        logs.show(nullptr, s("run"), s("talk"), 0);
+        const auto line = [](const char *node, int attempt, qint64 number, const char *text) {
+            engine::LogLine made;
+            made.at = QDateTime::currentDateTimeUtc();
+            made.node = QString::fromUtf8(node);
+            made.attempt = attempt;
+            made.stream = engine::LogLine::Stream::Out;
+            made.text = QString::fromUtf8(text);
+            made.number = number;
+            return made;
+        };
+        logs.addLive({line("other", 1, 1, "not this step"), line("talk", 1, 1, "one"), line("talk", 1, 2, "two")});
+        QCOMPARE(column(&logs, RunLogModel::TextRole), (QStringList{s("one"), s("two")}));
+        QCOMPARE(logs.attempt(), 1);
+        logs.addLive({line("talk", 2, 1, "again")});
+        QCOMPARE(column(&logs, RunLogModel::TextRole), QStringList{s("again")});
+        QCOMPARE(logs.attempts(), QVariantList({1, 2}));
     }
 
     // A run started from the window runs in the background: its steps (here, `nice` printing

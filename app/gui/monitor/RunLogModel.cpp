@@ -78,6 +78,8 @@ void RunLogModel::show(engine::RunHistory *history, const QString &runId, const 
         for (const engine::StoredLogRef &log : history->logs(runId, node))
             m_attempts << log.attempt;
     }
+    if (attempt > 0)
+        m_attempts << attempt; // a live attempt the store may not list yet
     std::sort(m_attempts.begin(), m_attempts.end());
     m_attempts.erase(std::unique(m_attempts.begin(), m_attempts.end()), m_attempts.end());
     m_attempt = attempt > 0 ? attempt : (m_attempts.isEmpty() ? 0 : m_attempts.last());
@@ -156,6 +158,14 @@ void RunLogModel::addLive(const QList<LogLine> &lines)
 {
     if (m_node.isEmpty())
         return;
+    // Lines of a newer attempt than the one shown: the step's next attempt (or its first,
+    // when the step was selected before it started, or before the store listed its log)
+    // whose start has not reached us yet. Follow it, as noteAttempt does; without this the
+    // Logs tab of a step selected at the wrong moment stayed empty for the whole attempt.
+    for (const LogLine &line : lines) {
+        if (line.node == m_node && line.attempt > m_attempt)
+            noteAttempt(m_node, line.attempt);
+    }
     QList<Line> fresh;
     for (const LogLine &line : lines) {
         if (line.node != m_node || line.attempt != m_attempt)

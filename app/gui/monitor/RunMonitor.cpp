@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUrl>
 
 namespace pw::gui {
@@ -249,6 +250,7 @@ void RunMonitor::abort()
 
 bool RunMonitor::rerun()
 {
+    settlePendingShow();
     if (m_runId.isEmpty())
         return false;
     const auto stored = m_history.run(m_runId);
@@ -273,6 +275,7 @@ bool RunMonitor::rerun()
 
 bool RunMonitor::resume(PipelineDocument *document)
 {
+    settlePendingShow();
     if (m_runId.isEmpty() || m_live)
         return false;
     const auto stored = m_history.run(m_runId);
@@ -321,7 +324,49 @@ void RunMonitor::decide(const QString &requestId, const QString &decision, const
 }
 
 void RunMonitor::show(const engine::RunSnapshot &initial, const QByteArray &pipelineText, bool live,
-                      const model::Pipeline *pipeline, const model::Problems &problems)
+                      const model::Pipeline *pipeline, const model::Problems &problems, Announce announce)
+{
+    m_pendingShow.reset(); // this one replaces it
+    const QString label = tr("run %1").arg(initial.runId);
+    // The same pipeline as the run shown before (Run pressed again, Resume): its outline,
+    // and the run canvas's cards, stay; only the statuses reset.
+    if (m_runDocument->showsText(pipelineText))
+        m_runDocument->relabel(label);
+    else if (pipeline)
+        m_runDocument->showText(*pipeline, problems, pipelineText, label);
+    else
+        m_runDocument->loadText(pipelineText, label);
+    QHash<QString, int> maxAttempts;
+    if (const auto &shown = m_runDocument->pipeline()) {
+        const engine::RunPlan plan(*shown);
+        for (const engine::PlannedNode &node : plan.nodes()) {
+            if (node.step && node.step->retry && node.step->retry->maxAttempts)
+                maxAttempts.insert(node.id, *node.step->retry->maxAttempts);
+        }
+    }
+    m_states.setMaxAttempts(std::move(maxAttempts));
+    // Later only from the design: the run document is not on screen then, so changing it a
+    // turn before the rest shows nothing half-made.
+    if (announce == Announce::Now || !m_runId.isEmpty()) {
+        applyShow(initial, live);
+        return;
+    }
+    m_pendingShow = PendingShow{initial, live};
+    // A timer, not a queued call: Qt delivers posted events before timers, and the window's
+    // own timers (animations, the next frame) are to have their turn first.
+    QTimer::singleShot(1, Qt::PreciseTimer, this, &RunMonitor::settlePendingShow);
+}
+
+void RunMonitor::settlePendingShow()
+{
+    if (!m_pendingShow)
+        return;
+    PendingShow pending = std::move(*m_pendingShow);
+    m_pendingShow.reset();
+    applyShow(pending.initial, pending.live);
+}
+
+void RunMonitor::applyShow(const engine::RunSnapshot &initial, bool live)
 {
     m_runId = initial.runId;
     m_live = live;
@@ -334,23 +379,6 @@ void RunMonitor::show(const engine::RunSnapshot &initial, const QByteArray &pipe
         if (node.kind == engine::NodeKind::Step && node.role == engine::NodeRole::Main)
             ++m_stepsTotal;
     }
-    // The same pipeline as the run shown before (Run pressed again, Resume): its outline,
-    // and the run canvas's cards, stay; only the statuses reset.
-    if (m_runDocument->showsText(pipelineText))
-        m_runDocument->relabel(tr("run %1").arg(m_runId));
-    else if (pipeline)
-        m_runDocument->showText(*pipeline, problems, pipelineText, tr("run %1").arg(m_runId));
-    else
-        m_runDocument->loadText(pipelineText, tr("run %1").arg(m_runId));
-    QHash<QString, int> maxAttempts;
-    if (const auto &shown = m_runDocument->pipeline()) {
-        const engine::RunPlan plan(*shown);
-        for (const engine::PlannedNode &node : plan.nodes()) {
-            if (node.step && node.step->retry && node.step->retry->maxAttempts)
-                maxAttempts.insert(node.id, *node.step->retry->maxAttempts);
-        }
-    }
-    m_states.setMaxAttempts(std::move(maxAttempts));
     m_states.reset(m_snapshot.nodes);
     m_logs->clear();
     m_selectedNode.clear();
@@ -384,13 +412,14 @@ void RunMonitor::runStarted(const QString &runId, const engine::RunSnapshot &ini
     // no run would span from 1970 to now (400 axis labels made and dropped in one frame).
     m_timeline->reset(initial, {}, {});
     show(initial, std::exchange(m_pendingText, {}), true, pipeline ? &*pipeline : nullptr,
-         std::exchange(m_pendingProblems, {}));
+         std::exchange(m_pendingProblems, {}), Announce::Later);
     notify(tr("Run %1 of %2 started").arg(runId, label), QStringLiteral("info"));
     m_historyModel->refresh();
 }
 
 void RunMonitor::nodesChanged(const QString &runId, const QList<engine::NodeState> &states)
 {
+    settlePendingShow();
     if (runId != m_runId)
         return;
     for (const engine::NodeState &state : states) {
@@ -405,6 +434,7 @@ void RunMonitor::nodesChanged(const QString &runId, const QList<engine::NodeStat
 
 void RunMonitor::eventsAdded(const QString &runId, const QList<engine::RunEvent> &events)
 {
+    settlePendingShow();
     if (runId != m_runId)
         return;
     m_snapshot.events.append(events);
@@ -417,6 +447,7 @@ void RunMonitor::eventsAdded(const QString &runId, const QList<engine::RunEvent>
 
 void RunMonitor::attemptsChanged(const QString &runId, const QList<engine::AttemptRecord> &attempts)
 {
+    settlePendingShow();
     if (runId != m_runId)
         return;
     m_timeline->updateAttempts(attempts);
@@ -428,6 +459,7 @@ void RunMonitor::attemptsChanged(const QString &runId, const QList<engine::Attem
 
 void RunMonitor::logLinesAdded(const QString &runId, const QList<engine::LogLine> &lines)
 {
+    settlePendingShow();
     // Taken: the engine may send the next batch (it holds lines back while we are busy).
     if (m_engine)
         m_engine->acknowledgeLogLines(runId);
@@ -439,6 +471,7 @@ void RunMonitor::logLinesAdded(const QString &runId, const QList<engine::LogLine
 
 void RunMonitor::interventionRequested(const engine::InterventionRequest &virtualRequest)
 {
+    settlePendingShow();
     if (virtualRequest.runId != m_liveRunId)
         return;
     // A rehearsal's deadline is virtual: the engine waits kRehearsalPersonWindow of real time
@@ -461,6 +494,7 @@ void RunMonitor::interventionRequested(const engine::InterventionRequest &virtua
 
 void RunMonitor::interventionDecided(const QString &runId, const engine::InterventionRecord &record)
 {
+    settlePendingShow();
     if (runId != m_liveRunId)
         return;
     m_requests->close(record.request.id);
@@ -483,6 +517,7 @@ void RunMonitor::decisionRefused(const engine::Decision &decision, const QString
 
 void RunMonitor::runFinished(const engine::RunSnapshot &snapshot)
 {
+    settlePendingShow();
     if (snapshot.runId != m_liveRunId)
         return;
     m_liveRunId.clear();
@@ -507,6 +542,7 @@ void RunMonitor::runFinished(const engine::RunSnapshot &snapshot)
 
 bool RunMonitor::openRun(const QString &runId)
 {
+    settlePendingShow();
     if (!m_historyOpen)
         return false;
     QString error;
@@ -522,6 +558,7 @@ bool RunMonitor::openRun(const QString &runId)
 
 void RunMonitor::closeRun()
 {
+    settlePendingShow();
     m_runId.clear();
     m_live = false;
     m_snapshot = {};
@@ -538,10 +575,14 @@ void RunMonitor::closeRun()
 
 void RunMonitor::selectNode(const QString &nodeId)
 {
+    settlePendingShow();
     if (m_runId.isEmpty() || nodeId == m_selectedNode)
         return;
     m_selectedNode = nodeId;
-    m_logs->show(m_historyOpen ? &m_history : nullptr, m_runId, nodeId, 0);
+    // Its latest attempt as the run knows it: the store may not list that attempt's log yet.
+    const auto found = m_nodeIndex.constFind(nodeId);
+    const int latest = found != m_nodeIndex.cend() ? m_snapshot.nodes.at(*found).attempts : 0;
+    m_logs->show(m_historyOpen ? &m_history : nullptr, m_runId, nodeId, latest);
 }
 
 QVariantMap RunMonitor::nodeDetails(const QString &nodeId) const
@@ -579,6 +620,7 @@ QString RunMonitor::writeReport(const QString &runId)
 
 bool RunMonitor::deleteRun(const QString &runId)
 {
+    settlePendingShow();
     if (runId == m_liveRunId) {
         notify(tr("Run %1 is still going: abort it first.").arg(runId), QStringLiteral("warning"));
         return false;
