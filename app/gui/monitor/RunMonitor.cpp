@@ -2,6 +2,7 @@
 
 #include "PipelineDocument.h"
 #include "RunInputForm.h"
+#include "RunRequests.h"
 
 #include "engine/EngineThread.h"
 #include "engine/LoginName.h"
@@ -13,30 +14,12 @@
 #include "model/PipelineFile.h"
 
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QUrl>
 
 namespace pw::gui {
-namespace {
-
-using engine::NodeStatus;
-
-// The text a run of `document` runs and keeps: the file as saved when nothing is unsaved
-// (comments and all), else what Save would write.
-QByteArray runText(const PipelineDocument &document)
-{
-    QFile file(document.filePath());
-    if (!document.filePath().isEmpty() && !document.isDirty() && file.open(QIODevice::ReadOnly))
-        return file.readAll();
-    return document.yamlText().toUtf8();
-}
-
-} // namespace
-
 RunMonitor::RunMonitor(const QString &databasePath, QObject *parent)
     : QObject(parent)
     , m_databasePath(databasePath.isEmpty() ? engine::RunDatabase::defaultPath() : databasePath)
@@ -137,13 +120,8 @@ std::optional<engine::RunRequest> RunMonitor::requestFor(PipelineDocument *docum
         notify(*problem, QStringLiteral("error"));
         return std::nullopt;
     }
-    engine::RunRequest request;
+    engine::RunRequest request = requestForDocument(*document);
     request.inputs = std::get<QVariantMap>(std::move(typed));
-    const QString path = document->filePath();
-    request.pipelineText = runText(*document);
-    request.pipelineFile = path;
-    request.workingDir = path.isEmpty() ? QDir::homePath() : QFileInfo(path).absolutePath();
-    request.pipeline = pipeline;
     return request;
 }
 
@@ -258,19 +236,13 @@ bool RunMonitor::rerun()
         notify(tr("Run %1 is not in the store.").arg(m_runId), QStringLiteral("error"));
         return false;
     }
-    const model::LoadResult loaded = model::loadPipeline(stored->pipelineText);
-    if (!loaded.pipeline || loaded.hasErrors()) {
+    model::Problems problems;
+    std::optional<engine::RunRequest> request = requestForStoredRun(*stored, &problems);
+    if (!request) {
         notify(tr("The pipeline of run %1 no longer loads.").arg(m_runId), QStringLiteral("error"));
         return false;
     }
-    engine::RunRequest request;
-    request.pipeline = *loaded.pipeline;
-    request.pipelineText = stored->pipelineText;
-    request.pipelineFile = stored->summary.pipelineFile;
-    request.inputs = stored->snapshot.inputs;
-    request.workingDir = request.pipelineFile.isEmpty() ? QDir::homePath()
-                                                        : QFileInfo(request.pipelineFile).absolutePath();
-    return launch(std::move(request), stored->summary.pipelineId, loaded.problems);
+    return launch(std::move(*request), stored->summary.pipelineId, std::move(problems));
 }
 
 bool RunMonitor::resume(PipelineDocument *document)
@@ -285,31 +257,21 @@ bool RunMonitor::resume(PipelineDocument *document)
         notify(tr("A rehearsal cannot be resumed: nothing of it ran."), QStringLiteral("warning"));
         return false;
     }
-    engine::RunRequest request;
+    std::optional<engine::RunRequest> prepared;
     model::Problems problems;
     // The edited pipeline when it is this run's, so that the fix is what runs.
     if (document && document->hasPipeline() && document->pipelineId() == stored->summary.pipelineId
         && problemsBeforeRun(document).isEmpty()) {
-        request.pipeline = *document->pipeline();
-        request.pipelineText = runText(*document);
-        request.pipelineFile = document->filePath();
+        prepared = requestForDocument(*document);
         problems = document->currentProblems();
-    } else {
-        const model::LoadResult loaded = model::loadPipeline(stored->pipelineText);
-        if (!loaded.pipeline || loaded.hasErrors()) {
-            notify(tr("The pipeline of run %1 no longer loads.").arg(m_runId), QStringLiteral("error"));
-            return false;
-        }
-        request.pipeline = *loaded.pipeline;
-        request.pipelineText = stored->pipelineText;
-        request.pipelineFile = stored->summary.pipelineFile;
-        problems = loaded.problems;
+    } else if (!(prepared = requestForStoredRun(*stored, &problems))) {
+        notify(tr("The pipeline of run %1 no longer loads.").arg(m_runId), QStringLiteral("error"));
+        return false;
     }
+    engine::RunRequest request = std::move(*prepared);
     request.inputs = stored->snapshot.inputs;
     request.originRunId = m_runId;
     request.reuse = engine::planResume(request.pipeline, stored->snapshot.nodes).reuse;
-    request.workingDir = request.pipelineFile.isEmpty() ? QDir::homePath()
-                                                        : QFileInfo(request.pipelineFile).absolutePath();
     notify(tr("Resuming run %1: %n node(s) reused", nullptr, int(request.reuse.size())).arg(m_runId),
            QStringLiteral("info"));
     return launch(std::move(request), stored->summary.pipelineId, std::move(problems));
