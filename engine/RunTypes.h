@@ -80,6 +80,7 @@ struct NodeState
     QVariantMap vars; // what this node put in `vars` (its `catch`), so that resume can copy it
     QDateTime startedAt;
     QDateTime endedAt;
+    bool operator==(const NodeState &) const = default;
 };
 
 // One attempt of one step, as the run store and the timeline see it.

@@ -29,7 +29,7 @@ ApplicationWindow {
     // Cards are still being made (in the background, or after a zoom across the compact
     // threshold): a screenshot waits for them.
     readonly property bool settling: designCanvas.building || designCanvas.controller.remaking
-                                     || (runCanvas.active && !runCanvas.ready)
+                                     || (window.monitor.showingRun && !runCanvas.ready)
 
     // Set once the user agreed to lose unsaved changes, so that close() goes through.
     property bool closeConfirmed: false
@@ -218,17 +218,47 @@ ApplicationWindow {
                 SplitView.minimumWidth: 300
                 readonly property PipelineCanvas current: runCanvas.item ? runCanvas.item : designCanvas
 
+                // The canvases change places a moment after a run is shown, in an event and a
+                // frame of their own: hiding the design's 1,000 cards and starting the run's
+                // canvas, on top of the rest of the window taking in the run, made one 40-55 ms
+                // stretch of work on the slow machine. Back to the design, at once.
+                property bool runCanvasWanted: false
+                readonly property bool showingRun: window.monitor.showingRun
+                onShowingRunChanged: {
+                    if (showingRun) {
+                        swapCanvases.restart()
+                    } else {
+                        swapCanvases.stop()
+                        runCanvasWanted = false
+                    }
+                }
+                Timer {
+                    id: swapCanvases
+                    interval: 30
+                    onTriggered: canvasArea.runCanvasWanted = canvasArea.showingRun
+                }
+
                 PipelineCanvas {
                     id: designCanvas
                     objectName: "designCanvas"
                     anchors.fill: parent
                     document: window.document
-                    visible: !window.monitor.showingRun
+                    visible: !canvasArea.runCanvasWanted
+                }
+                // Nothing to edit while a run is shown, in the moment before the swap (a
+                // cover, not `enabled`: that too walks all 1,000 cards).
+                MouseArea {
+                    anchors.fill: parent
+                    z: 1
+                    visible: canvasArea.showingRun && !canvasArea.runCanvasWanted
+                    acceptedButtons: Qt.AllButtons
+                    hoverEnabled: true
+                    onWheel: wheel => wheel.accepted = true
                 }
                 Loader {
                     id: runCanvas
                     anchors.fill: parent
-                    active: window.monitor.showingRun
+                    active: canvasArea.runCanvasWanted
                     asynchronous: true
                     // Shown once whole: a canvas growing card by card moves every card after
                     // the new one, frame after frame.
@@ -242,7 +272,7 @@ ApplicationWindow {
                 BusyIndicator {
                     objectName: "runCanvasBusy"
                     anchors.centerIn: parent
-                    running: window.monitor.showingRun && !runCanvas.ready
+                    running: canvasArea.runCanvasWanted && !runCanvas.ready
                 }
             }
 

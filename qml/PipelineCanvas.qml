@@ -189,6 +189,8 @@ Rectangle {
         // those around the view come after that, in the background too.
         margin: canvasController.buildInBackground && !canvas.shownOnce ? 0 : 0.5
         waitForScene: canvasController.buildInBackground
+        // Put away (the design while a run is shown): decided again when shown.
+        paused: !canvas.visible && !canvasController.buildInBackground
         sceneLoading: canvasController.loadsPending > 0
         viewport: Qt.rect(view.contentX / canvas.zoom, view.contentY / canvas.zoom,
                           view.width / canvas.zoom, view.height / canvas.zoom)

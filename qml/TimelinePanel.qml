@@ -28,6 +28,17 @@ Item {
     // No run yet (startMs 0): one second, not the time since 1970.
     readonly property double spanMs: timeline.startMs > 0 ? Math.max(1000, endMs - timeline.startMs) : 1000
     readonly property double contentWidth: labelWidth + spanMs / 1000 * pixelsPerSecond + 40
+    // The time axis: a label every tickStepMs, the first step at least 70 pixels wide.
+    readonly property double tickStepMs: {
+        const steps = [100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000,
+                       600000, 1800000, 3600000, 7200000, 21600000, 86400000]
+        for (const candidate of steps) {
+            if (candidate / 1000 * pixelsPerSecond >= 70)
+                return candidate
+        }
+        return steps[steps.length - 1]
+    }
+    readonly property int tickCount: Math.min(400, Math.floor(spanMs / tickStepMs) + 1)
 
     function xOf(ms) {
         return labelWidth + (ms - timeline.startMs) / 1000 * pixelsPerSecond
@@ -125,29 +136,19 @@ Item {
                 id: axis
                 width: panel.contentWidth
                 height: 20
+                // A count, not an array of times: the span grows twice a second while a run
+                // goes on, and a new array remade every label each time; with a count the
+                // labels stay and follow the step through their bindings.
                 Repeater {
-                    model: {
-                        const steps = [100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000,
-                                       600000, 1800000, 3600000, 7200000, 21600000, 86400000]
-                        let step = steps[steps.length - 1]
-                        for (const candidate of steps) {
-                            if (candidate / 1000 * panel.pixelsPerSecond >= 70) {
-                                step = candidate
-                                break
-                            }
-                        }
-                        const ticks = []
-                        for (let t = 0; t <= panel.spanMs && ticks.length < 400; t += step)
-                            ticks.push(t)
-                        return ticks
-                    }
+                    model: panel.tickCount
                     delegate: Label {
-                        required property var modelData
-                        x: panel.labelWidth + modelData / 1000 * panel.pixelsPerSecond - width / 2
-                        text: modelData === 0 ? "0"
-                            : modelData < 1000 ? modelData + " ms"
-                            : modelData < 60000 ? (modelData / 1000).toFixed(modelData % 1000 ? 1 : 0) + " s"
-                            : Theme.clock(modelData)
+                        required property int index
+                        readonly property double at: index * panel.tickStepMs
+                        x: panel.labelWidth + at / 1000 * panel.pixelsPerSecond - width / 2
+                        text: at === 0 ? "0"
+                            : at < 1000 ? at + " ms"
+                            : at < 60000 ? (at / 1000).toFixed(at % 1000 ? 1 : 0) + " s"
+                            : Theme.clock(at)
                         color: Theme.textFaint
                         font.pixelSize: Theme.smallFontSize
                     }
@@ -161,6 +162,11 @@ Item {
                 width: panel.contentWidth
                 height: flick.height - axis.height
                 model: panel.timeline
+                // Rows only for what is in view: the rows of the 200 steps that start
+                // together come in one batch, and Qt 6.4 made the rows of the cache buffer
+                // as well in that frame (16 rows with their bars, 25-30 ms on the slow machine,
+                // for a view two rows high).
+                cacheBuffer: 0
                 clip: true
                 boundsBehavior: Flickable.StopAtBounds
                 ScrollBar.vertical: ScrollBar {}

@@ -54,13 +54,13 @@ void PipelineDocument::loadText(const QByteArray &text, const QString &label)
     replaceDocument(std::move(result.pipeline), QString(), result.problems);
 }
 
-void PipelineDocument::showText(const model::Pipeline &pipeline, const model::Problems &problems,
+void PipelineDocument::showText(model::Pipeline pipeline, const model::Problems &problems,
                                 const QByteArray &text, const QString &label)
 {
     m_textLabel = label;
     m_shownText = QString::fromUtf8(text);
     m_unloadedText.clear();
-    replaceDocument(pipeline, QString(), problems);
+    replaceDocument(std::move(pipeline), QString(), problems);
 }
 
 bool PipelineDocument::showsText(const QByteArray &text) const

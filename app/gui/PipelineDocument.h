@@ -71,7 +71,7 @@ public:
     void loadText(const QByteArray &text, const QString &label);
     // The same for a pipeline already read and checked (a run just started from the window:
     // its document's model), so that showing the run does not read the YAML again.
-    void showText(const model::Pipeline &pipeline, const model::Problems &problems,
+    void showText(model::Pipeline pipeline, const model::Problems &problems,
                   const QByteArray &text, const QString &label);
     // Whether showText()/loadText() shows exactly `text` now (a run of the same pipeline
     // then keeps the outline, and the canvas its cards).

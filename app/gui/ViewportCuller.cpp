@@ -77,6 +77,15 @@ void ViewportCuller::setSceneLoading(bool loading)
     polish();
 }
 
+void ViewportCuller::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    emit pausedChanged();
+    polish();
+}
+
 bool ViewportCuller::sceneIncomplete()
 {
     if (!m_waitForScene || m_placed)
@@ -153,7 +162,7 @@ void ViewportCuller::forget(QQuickItem *item)
 
 void ViewportCuller::updatePolish()
 {
-    if (!m_scene || m_viewport.isEmpty() || sceneIncomplete())
+    if (m_paused || !m_scene || m_viewport.isEmpty() || sceneIncomplete())
         return;
     const qreal loadX = m_viewport.width() * m_margin;
     const qreal loadY = m_viewport.height() * m_margin;

@@ -52,6 +52,10 @@ class ViewportCuller : public QQuickItem
     Q_PROPERTY(bool sceneLoading READ sceneLoading WRITE setSceneLoading NOTIFY sceneLoadingChanged)
     // True once a pass has decided for every item.
     Q_PROPERTY(bool placed READ placed NOTIFY placedChanged)
+    // True: decide nothing until false again. For a scene put away (the design's canvas while a
+    // run is shown): its view changes size meanwhile (the palette goes), and the cards that
+    // came near were made there, synchronously, in the frame after Run, for nobody to see.
+    Q_PROPERTY(bool paused READ paused WRITE setPaused NOTIFY pausedChanged)
 
 public:
     explicit ViewportCuller(QQuickItem *parent = nullptr);
@@ -72,6 +76,8 @@ public:
     bool sceneLoading() const { return m_sceneLoading; }
     void setSceneLoading(bool loading);
     bool placed() const { return m_placed; }
+    bool paused() const { return m_paused; }
+    void setPaused(bool paused);
 
     // Starts deciding for `item`, from the `nearView` it has now.
     Q_INVOKABLE void track(QQuickItem *item);
@@ -90,6 +96,7 @@ signals:
     void waitForSceneChanged();
     void sceneLoadingChanged();
     void placedChanged();
+    void pausedChanged();
 
 protected:
     void updatePolish() override;
@@ -119,6 +126,7 @@ private:
     bool m_sceneLoading = false;
     bool m_sceneCheckQueued = false;
     bool m_placed = false;
+    bool m_paused = false;
 };
 
 } // namespace pw::gui

@@ -11,8 +11,12 @@
 //   (with QT_MESSAGE_PATTERN="%{time process} %{message}", in line with Qt's own logs; with
 //   "%{time boot}", in CLOCK_MONOTONIC seconds, as `perf record -k CLOCK_MONOTONIC` stamps).
 // Each gap listed says how much of it the GUI thread worked and how much it waited for a CPU
-// (Linux's schedstat): the window's own work, or the run's threads and processes.
+// (Linux's schedstat): the window's own work, or the run's threads and processes; and which of
+// the window's events over 4 ms ended in it, and how long a plain thread beside the window
+// (ControlSleeper) was stopped in it: the machine's own pauses, which no window can avoid.
 #include "BenchSupport.h"
+#include "ControlSleeper.h"
+#include "TimedApplication.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PipelineDocument.h"
 #include "app/gui/monitor/RunMonitor.h"
@@ -23,9 +27,11 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <utility>
 #include <vector>
@@ -84,7 +90,7 @@ int main(int argc, char *argv[])
 {
     QTemporaryDir home;
     pw::bench::prepareDesignerEnvironment(home);
-    QApplication application(argc, argv);
+    pw::bench::TimedApplication application(argc, argv, 4.0);
     const int seconds = qEnvironmentVariableIntValue("BENCH_SECONDS") > 0 ? qEnvironmentVariableIntValue("BENCH_SECONDS") : 8;
 
     const QString path = home.filePath(QStringLiteral("gui_bench.yaml"));
@@ -135,6 +141,20 @@ int main(int argc, char *argv[])
         qint64 endedAfterRun;
         double length;
         CpuTimes cpu; // of the GUI thread, during the gap
+        std::vector<pw::bench::TimedApplication::TimedEvent> events; // the longest first
+        qint64 startedNs; // on application.clock()
+        qint64 endedNs;
+    };
+    // A control thread on each core (ControlSleeper).
+    std::vector<std::unique_ptr<pw::bench::ControlSleeper>> controls;
+    for (int core = 0; core < std::min(8, QThread::idealThreadCount()); ++core)
+        controls.push_back(std::make_unique<pw::bench::ControlSleeper>(application.clock(), core));
+    // How long a core stood still in (fromNs, toNs): the longest pause of a control thread.
+    const auto coreStoodStillMs = [&controls](qint64 fromNs, qint64 toNs) {
+        double longest = 0;
+        for (const auto &control : controls)
+            longest = std::max(longest, control->pausedMsWithin(fromNs, toNs));
+        return longest;
     };
     std::vector<Stall> stalls;
     CpuTimes lastTick;
@@ -148,7 +168,11 @@ int main(int argc, char *argv[])
             gaps.push_back(double(pulse.nsecsElapsed()) / 1e6);
             if (gaps.back() > stallMs) {
                 const CpuTimes during{now.runningMs - lastTick.runningMs, now.waitingMs - lastTick.waitingMs};
-                stalls.push_back({wall.elapsed(), gaps.back(), during});
+                const qint64 endedNs = application.clock().nsecsElapsed();
+                auto events = application.eventsEndingBetween(endedNs - qint64(gaps.back() * 1e6), endedNs);
+                std::sort(events.begin(), events.end(), [](const auto &a, const auto &b) { return a.ms > b.ms; });
+                stalls.push_back({wall.elapsed(), gaps.back(), during, std::move(events),
+                                  endedNs - qint64(gaps.back() * 1e6), endedNs});
                 if (qEnvironmentVariableIsSet("BENCH_STALL_MS")) // in line with Qt's own logs
                     qInfo("bench: a %.0f ms gap ends (%.0f ms working, %.0f ms waiting for a CPU)", gaps.back(),
                           during.runningMs, during.waitingMs);
@@ -178,9 +202,26 @@ int main(int argc, char *argv[])
                     seconds, qPrintable(status), double(wall.elapsed()) / 1000);
         std::printf("  GUI thread: longest gap between 10 ms ticks %.1f ms, 99th percentile %.1f ms, %zu ticks  (target < 50 ms)\n",
                     gaps.empty() ? 0.0 : *std::max_element(gaps.begin(), gaps.end()), percentile(gaps, 0.99), gaps.size());
-        for (const Stall &stall : stalls)
-            std::printf("    a %.0f ms gap ending %lld ms after Run: the GUI thread worked %.0f ms, waited %.0f ms for a CPU\n",
-                        stall.length, stall.endedAfterRun, stall.cpu.runningMs, stall.cpu.waitingMs);
+        // The control's pauses are noted as they end, all of them by now.
+        double longestOwn = 0; // the longest gap in which the machine itself did not stop
+        for (const double gap : gaps) {
+            if (gap <= stallMs)
+                longestOwn = std::max(longestOwn, gap);
+        }
+        for (const Stall &stall : stalls) {
+            if (coreStoodStillMs(stall.startedNs, stall.endedNs) < 20)
+                longestOwn = std::max(longestOwn, stall.length);
+        }
+        std::printf("  the longest of the gaps in which no core stood still for 20 ms (a control thread on each): %.1f ms\n",
+                    longestOwn);
+        for (const Stall &stall : stalls) {
+            std::printf("    a %.0f ms gap ending %lld ms after Run: the GUI thread worked %.0f ms, waited %.0f ms for a CPU; "
+                        "a core stood still %.0f ms of it\n",
+                        stall.length, stall.endedAfterRun, stall.cpu.runningMs, stall.cpu.waitingMs,
+                        coreStoodStillMs(stall.startedNs, stall.endedNs));
+            for (size_t i = 0; i < std::min<size_t>(stall.events.size(), 4); ++i)
+                std::printf("      %.0f ms: %s\n", stall.events[i].ms, stall.events[i].what.constData());
+        }
         std::printf("  frames: %zu, median %.1f ms, 90th percentile %.1f ms, longest %.1f ms  (target median < 33 ms)\n",
                     frames.size(), percentile(frames, 0.5), percentile(frames, 0.9),
                     frames.empty() ? 0.0 : *std::max_element(frames.begin(), frames.end()));

@@ -154,6 +154,7 @@ private slots:
     void dialogsAreCentredAndSizedToTheirText();
     void theBottomPanelResizesFromAnEasyHandle();
     void thePaletteFitsTheDefaultWindow();
+    void aPausedCanvasMakesNoCards();
 
 private:
     // Loads the window, waits until it is on screen and renders one frame.
@@ -656,6 +657,39 @@ void MainWindowTest::thePaletteFitsTheDefaultWindow()
     QTRY_VERIFY(palette->property("contentHeight").toReal() > 0);
     QVERIFY2(palette->property("contentHeight").toReal() <= palette->height(),
              qPrintable(QStringLiteral("%1 of content in %2").arg(palette->property("contentHeight").toReal()).arg(palette->height())));
+}
+
+// The design's canvas while a run is shown is paused: the view grows when the palette goes,
+// and cards made then would be made for nobody to see; they come once it shows again.
+void MainWindowTest::aPausedCanvasMakesNoCards()
+{
+    QByteArray yaml = "pipeline:\n  id: wide\n  stages:\n";
+    for (int stage = 0; stage < 12; ++stage) {
+        yaml += "    - stage:\n        id: s" + QByteArray::number(stage) + "\n        steps:\n";
+        for (int step = 0; step < 6; ++step)
+            yaml += "          - step: {id: e" + QByteArray::number(stage * 10 + step) + ", type: Echo, spec: {message: hi}}\n";
+    }
+    const QString path = m_runStore.filePath(QStringLiteral("wide.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(yaml) == yaml.size());
+    file.close();
+    gui::PipelineDocument document;
+    document.load(path);
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+    auto *culler = findItem(window->contentItem(), QStringLiteral("viewportCuller"));
+    QVERIFY(culler);
+    QTRY_VERIFY(culler->property("placed").toBool());
+    const int nearBefore = countStepPlaces(window->contentItem()).second;
+    QVERIFY(nearBefore > 0);
+    QVERIFY(nearBefore < 72); // the test needs cards beyond the view
+    culler->setProperty("paused", true);
+    window->resize(3600, window->height());
+    QTest::qWait(200);
+    QCOMPARE(countStepPlaces(window->contentItem()).second, nearBefore);
+    culler->setProperty("paused", false);
+    QTRY_VERIFY(countStepPlaces(window->contentItem()).second > nearBefore);
 }
 
 int main(int argc, char **argv)

@@ -3,6 +3,8 @@
 // watched by QAbstractItemModelTester while the run goes on), the store keeps it, a past run
 // opens from the store, and resume reuses what finished.
 #include "app/gui/PipelineDocument.h"
+#include "app/gui/monitor/NodeRunStates.h"
+#include "app/gui/monitor/RetryLimits.h"
 #include "app/gui/monitor/RunLogModel.h"
 #include "app/gui/monitor/RunMonitor.h"
 #include "engine/Engine.h"
@@ -102,6 +104,57 @@ private slots:
     {
         m_testers.clear();
         m_monitor.reset();
+    }
+
+    // The canvas hears only of the nodes whose state changed: the end of a run repeats every
+    // state, and each one told is a card updated.
+    void statesAlreadyKnownAreNotToldAgain()
+    {
+        NodeRunStates states;
+        QSignalSpy changed(&states, &NodeRunStates::changed);
+        pw::engine::NodeState build;
+        build.id = s("build");
+        build.status = pw::engine::NodeStatus::Running;
+        build.attempts = 1;
+        pw::engine::NodeState test;
+        test.id = s("test");
+        states.update({build, test});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toStringList(), QStringList({s("build"), s("test")}));
+        states.update({build, test});
+        QCOMPARE(changed.size(), 1);
+        build.status = pw::engine::NodeStatus::Succeeded;
+        states.update({build, test});
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.at(1).at(0).toStringList(), QStringList({s("build")}));
+        QCOMPARE(states.info(s("build")).value(s("status")).toString(), s("Succeeded"));
+    }
+
+    // `2/4` on a card: every step with a retry limit, wherever it stands (a group inside a
+    // parallel block, a stage's and the pipeline's error handlers).
+    void retryLimitsOfStepsAnywhere()
+    {
+        PipelineDocument document;
+        document.load(write(s("limits.yaml"), R"(pipeline:
+  id: limits
+  stages:
+    - stage:
+        id: build
+        steps:
+          - parallel:
+              - step: {id: plain, type: Echo, spec: {message: hi}}
+              - stepGroup:
+                  id: checks
+                  steps:
+                    - step: {id: nested, type: Fail, spec: {}, retry: {type: constant, interval: 1s, maxAttempts: 4}}
+        errorHandler:
+          - step: {id: tidy, type: Echo, spec: {message: tidy}, retry: {type: constant, interval: 1s, maxAttempts: 2}}
+  errorHandler:
+    - step: {id: page, type: Echo, spec: {message: page}, retry: {type: exponential, interval: 1s, maxAttempts: 5}}
+)"));
+        QVERIFY(document.pipeline());
+        const QHash<QString, int> limits = retryLimits(*document.pipeline());
+        QCOMPARE(limits, (QHash<QString, int>{{s("nested"), 4}, {s("tidy"), 2}, {s("page"), 5}}));
     }
 
     // "Rehearse failure…": nothing executed, the injected failure handled on a paced virtual

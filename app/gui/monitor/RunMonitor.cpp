@@ -2,13 +2,13 @@
 
 #include "PipelineDocument.h"
 #include "RunInputForm.h"
+#include "RetryLimits.h"
 #include "RunRequests.h"
 
 #include "engine/EngineThread.h"
 #include "engine/LoginName.h"
 #include "engine/RunInputs.h"
 #include "engine/output/SecretMasker.h"
-#include "engine/run/RunPlan.h"
 #include "engine/report/LogTails.h"
 #include "engine/store/ResumePlan.h"
 #include "model/PipelineFile.h"
@@ -286,7 +286,7 @@ void RunMonitor::decide(const QString &requestId, const QString &decision, const
 }
 
 void RunMonitor::show(const engine::RunSnapshot &initial, const QByteArray &pipelineText, bool live,
-                      const model::Pipeline *pipeline, const model::Problems &problems, Announce announce)
+                      std::optional<model::Pipeline> pipeline, const model::Problems &problems, Announce announce)
 {
     m_pendingShow.reset(); // this one replaces it
     const QString label = tr("run %1").arg(initial.runId);
@@ -295,18 +295,11 @@ void RunMonitor::show(const engine::RunSnapshot &initial, const QByteArray &pipe
     if (m_runDocument->showsText(pipelineText))
         m_runDocument->relabel(label);
     else if (pipeline)
-        m_runDocument->showText(*pipeline, problems, pipelineText, label);
+        m_runDocument->showText(std::move(*pipeline), problems, pipelineText, label);
     else
         m_runDocument->loadText(pipelineText, label);
-    QHash<QString, int> maxAttempts;
-    if (const auto &shown = m_runDocument->pipeline()) {
-        const engine::RunPlan plan(*shown);
-        for (const engine::PlannedNode &node : plan.nodes()) {
-            if (node.step && node.step->retry && node.step->retry->maxAttempts)
-                maxAttempts.insert(node.id, *node.step->retry->maxAttempts);
-        }
-    }
-    m_states.setMaxAttempts(std::move(maxAttempts));
+    const auto &shown = m_runDocument->pipeline();
+    m_states.setMaxAttempts(shown ? retryLimits(*shown) : QHash<QString, int>());
     // Later only from the design: the run document is not on screen then, so changing it a
     // turn before the rest shows nothing half-made.
     if (announce == Announce::Now || !m_runId.isEmpty()) {
@@ -369,11 +362,11 @@ void RunMonitor::runStarted(const QString &runId, const engine::RunSnapshot &ini
     m_liveRunId = runId;
     const QString label = std::exchange(m_pendingLabel, {});
     m_requests->clear();
-    const std::optional<model::Pipeline> pipeline = std::exchange(m_pendingPipeline, std::nullopt);
+    std::optional<model::Pipeline> pipeline = std::exchange(m_pendingPipeline, std::nullopt);
     // The timeline first: the window reacts to show() at once, and a timeline still holding
     // no run would span from 1970 to now (400 axis labels made and dropped in one frame).
     m_timeline->reset(initial, {}, {});
-    show(initial, std::exchange(m_pendingText, {}), true, pipeline ? &*pipeline : nullptr,
+    show(initial, std::exchange(m_pendingText, {}), true, std::move(pipeline),
          std::exchange(m_pendingProblems, {}), Announce::Later);
     notify(tr("Run %1 of %2 started").arg(runId, label), QStringLiteral("info"));
     m_historyModel->refresh();

@@ -70,11 +70,12 @@ public:
     static constexpr std::chrono::milliseconds kRehearsalPace{400};
     static constexpr std::chrono::milliseconds kRehearsalPersonWindow = engine::kPersonWindow;
     // Runs started from the window run in the background: the engine thread, and the step
-    // processes it starts, at this many nice levels below the window (`nice`'s default: a
-    // tenth of the window's CPU share each when both want a core). Without it, 200 steps
+    // processes it starts, at this many nice levels below the window (the lowest priority
+    // short of SCHED_IDLE, which would starve a run on a busy desktop). Without it, 200 steps
     // starting at once on 2 cores kept the window's thread waiting for a core half of its
-    // first 40 ms after Run; at 5 levels, where a process start costs 10 ms, 190 ms at a time.
-    static constexpr int kRunNiceIncrement = 10;
+    // first 40 ms after Run; at 10 levels, with 200 busy steps weighing twice the window,
+    // the benchmark's long gaps were still half waits (24-60 ms of them); at 19, 0-17 ms.
+    static constexpr int kRunNiceIncrement = 19;
 
     PipelineDocument *runDocument() const { return m_runDocument; }
     bool showingRun() const { return !m_runId.isEmpty(); }
@@ -162,7 +163,7 @@ private:
     // the shown run first settles a pending one (settlePendingShow).
     enum class Announce { Now, Later };
     void show(const engine::RunSnapshot &initial, const QByteArray &pipelineText, bool live,
-              const model::Pipeline *pipeline = nullptr, const model::Problems &problems = {},
+              std::optional<model::Pipeline> pipeline = std::nullopt, const model::Problems &problems = {},
               Announce announce = Announce::Now);
     void applyShow(const engine::RunSnapshot &initial, bool live);
     void settlePendingShow();
