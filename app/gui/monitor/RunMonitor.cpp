@@ -1,8 +1,8 @@
 #include "RunMonitor.h"
 
 #include "PipelineDocument.h"
-#include "RunInputForm.h"
 #include "RetryLimits.h"
+#include "RunInputForm.h"
 #include "RunRequests.h"
 
 #include "engine/EngineThread.h"
