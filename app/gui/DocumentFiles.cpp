@@ -8,6 +8,7 @@
 #include "model/ModelLog.h"
 #include "model/PipelineFile.h"
 
+#include <QAnyStringView>
 #include <QFileInfo>
 #include <QUrl>
 
@@ -65,7 +66,8 @@ void PipelineDocument::showText(model::Pipeline pipeline, const model::Problems 
 
 bool PipelineDocument::showsText(const QByteArray &text) const
 {
-    return m_pipeline && m_shownText && *m_shownText == QString::fromUtf8(text);
+    // Compared as UTF-8, not converted: a run shown converted its whole text twice.
+    return m_pipeline && m_shownText && QAnyStringView::equal(*m_shownText, QUtf8StringView(text));
 }
 
 void PipelineDocument::relabel(const QString &label)

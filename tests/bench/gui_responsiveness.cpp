@@ -12,8 +12,8 @@
 //   "%{time boot}", in CLOCK_MONOTONIC seconds, as `perf record -k CLOCK_MONOTONIC` stamps).
 // Each gap listed says how much of it the GUI thread worked and how much it waited for a CPU
 // (Linux's schedstat): the window's own work, or the run's threads and processes; and which of
-// the window's events over 4 ms ended in it, and how long a plain thread beside the window
-// (ControlSleeper) was stopped in it: the machine's own pauses, which no window can avoid.
+// the window's events over 4 ms ended in it, and how long a core stood still in it (a plain
+// thread on each core, ControlSleeper): the machine's own pauses, which no window can avoid.
 #include "BenchSupport.h"
 #include "ControlSleeper.h"
 #include "TimedApplication.h"
@@ -31,8 +31,8 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <memory>
 #include <cstdio>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -169,10 +169,10 @@ int main(int argc, char *argv[])
             if (gaps.back() > stallMs) {
                 const CpuTimes during{now.runningMs - lastTick.runningMs, now.waitingMs - lastTick.waitingMs};
                 const qint64 endedNs = application.clock().nsecsElapsed();
-                auto events = application.eventsEndingBetween(endedNs - qint64(gaps.back() * 1e6), endedNs);
+                const qint64 startedNs = endedNs - qint64(gaps.back() * 1e6);
+                auto events = application.eventsEndingBetween(startedNs, endedNs);
                 std::sort(events.begin(), events.end(), [](const auto &a, const auto &b) { return a.ms > b.ms; });
-                stalls.push_back({wall.elapsed(), gaps.back(), during, std::move(events),
-                                  endedNs - qint64(gaps.back() * 1e6), endedNs});
+                stalls.push_back({wall.elapsed(), gaps.back(), during, std::move(events), startedNs, endedNs});
                 if (qEnvironmentVariableIsSet("BENCH_STALL_MS")) // in line with Qt's own logs
                     qInfo("bench: a %.0f ms gap ends (%.0f ms working, %.0f ms waiting for a CPU)", gaps.back(),
                           during.runningMs, during.waitingMs);
@@ -202,23 +202,25 @@ int main(int argc, char *argv[])
                     seconds, qPrintable(status), double(wall.elapsed()) / 1000);
         std::printf("  GUI thread: longest gap between 10 ms ticks %.1f ms, 99th percentile %.1f ms, %zu ticks  (target < 50 ms)\n",
                     gaps.empty() ? 0.0 : *std::max_element(gaps.begin(), gaps.end()), percentile(gaps, 0.99), gaps.size());
-        // The control's pauses are noted as they end, all of them by now.
+        // The controls' pauses are noted as they end, all of them by now.
+        std::vector<double> stoodStill; // per stall
         double longestOwn = 0; // the longest gap in which the machine itself did not stop
         for (const double gap : gaps) {
             if (gap <= stallMs)
                 longestOwn = std::max(longestOwn, gap);
         }
         for (const Stall &stall : stalls) {
-            if (coreStoodStillMs(stall.startedNs, stall.endedNs) < 20)
+            stoodStill.push_back(coreStoodStillMs(stall.startedNs, stall.endedNs));
+            if (stoodStill.back() < 20)
                 longestOwn = std::max(longestOwn, stall.length);
         }
         std::printf("  the longest of the gaps in which no core stood still for 20 ms (a control thread on each): %.1f ms\n",
                     longestOwn);
-        for (const Stall &stall : stalls) {
+        for (size_t at = 0; at < stalls.size(); ++at) {
+            const Stall &stall = stalls[at];
             std::printf("    a %.0f ms gap ending %lld ms after Run: the GUI thread worked %.0f ms, waited %.0f ms for a CPU; "
                         "a core stood still %.0f ms of it\n",
-                        stall.length, stall.endedAfterRun, stall.cpu.runningMs, stall.cpu.waitingMs,
-                        coreStoodStillMs(stall.startedNs, stall.endedNs));
+                        stall.length, stall.endedAfterRun, stall.cpu.runningMs, stall.cpu.waitingMs, stoodStill[at]);
             for (size_t i = 0; i < std::min<size_t>(stall.events.size(), 4); ++i)
                 std::printf("      %.0f ms: %s\n", stall.events[i].ms, stall.events[i].what.constData());
         }

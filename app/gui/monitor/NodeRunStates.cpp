@@ -33,13 +33,10 @@ void NodeRunStates::update(const QList<engine::NodeState> &nodes)
     // once only changes were told).
     QStringList ids;
     for (const engine::NodeState &node : nodes) {
-        auto found = m_states.find(node.id);
-        if (found == m_states.end())
-            m_states.insert(node.id, node);
-        else if (*found == node)
+        const auto found = m_states.constFind(node.id);
+        if (found != m_states.cend() && *found == node)
             continue;
-        else
-            *found = node;
+        m_states.insert(node.id, node);
         ids << node.id;
     }
     if (!ids.isEmpty())
