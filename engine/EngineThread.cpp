@@ -1,6 +1,7 @@
 #include "EngineThread.h"
 
 #include "EngineLog.h"
+#include "executors/ChildPriority.h"
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -15,28 +16,29 @@ namespace {
 
 // On the thread to lower: the nice value is the calling thread's own (its thread id), not
 // the process's, whatever POSIX says of PRIO_PROCESS.
-void lowerCurrentThreadPriority(int niceIncrement)
+void setCurrentThreadNiceValue(int value)
 {
-    const auto thread = static_cast<id_t>(::gettid());
-    errno = 0;
-    const int current = ::getpriority(PRIO_PROCESS, thread); // -1 is a valid nice value
-    if (errno == 0 && ::setpriority(PRIO_PROCESS, thread, std::min(current + niceIncrement, 19)) == 0)
-        return;
-    log()->warn("the engine thread keeps the priority of the program: {}", std::strerror(errno));
+    if (::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), value) != 0)
+        log()->warn("the engine thread keeps the priority of the program: {}", std::strerror(errno));
 }
 
 } // namespace
 
-EngineThread::EngineThread(const QString &databasePath, int niceIncrement, QObject *parent)
+EngineThread::EngineThread(const QString &databasePath, RunPriority priority, QObject *parent)
     : QObject(parent), m_engine(new Engine(databasePath))
 {
     m_thread.setObjectName(QStringLiteral("pipewright-engine"));
     m_engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-    if (niceIncrement > 0) {
+    const std::optional<int> caller = currentThreadNiceValue();
+    if (caller && (priority.engineThread > 0 || priority.steps > 0)) {
         // Emitted on the new thread before its event loop, so before any run starts there.
-        connect(&m_thread, &QThread::started, m_engine, [niceIncrement] { lowerCurrentThreadPriority(niceIncrement); },
-                Qt::DirectConnection);
+        connect(&m_thread, &QThread::started, m_engine, [priority, caller = *caller] {
+            if (priority.engineThread > 0)
+                setCurrentThreadNiceValue(std::min(caller + priority.engineThread, 19));
+            if (priority.steps > 0)
+                setChildNiceValueForThisThread(std::min(caller + priority.steps, 19));
+        }, Qt::DirectConnection);
     }
     m_thread.start();
 }

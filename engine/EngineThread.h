@@ -7,21 +7,30 @@
 
 namespace pw::engine {
 
+// How many nice levels below the caller's a run works (the result at most 19; 0: the same).
+// The steps can go lower than the engine thread: the engine thread shares the caller's
+// address space, and at the steps' level it waited for a core while holding that space's lock,
+// which kept the caller waiting too (executors/ChildPriority.h).
+struct RunPriority
+{
+    int engineThread = 0;
+    int steps = 0;
+};
+
 // The engine on its own thread, for callers on any other thread: commands become queued
 // calls, and the engine's signals reach the caller's thread queued. Quitting waits for the
 // thread, so runs never outlive their owner.
 //
-// The thread may run at a lower CPU priority than its caller (a window's thread, which must
-// never wait behind a run): Linux gives each thread its own nice value, and the step
-// processes the engine starts inherit it, so the whole run yields to the caller.
+// A run may work at a lower CPU priority than the caller (a window's thread, which must
+// never wait behind a run). Linux gives each thread its own nice value; the engine thread and
+// the step processes are lowered separately (RunPriority).
 class EngineThread : public QObject
 {
     Q_OBJECT
 
 public:
-    // `databasePath`: the run store the engine writes to; empty: none. `niceIncrement`: how
-    // many nice levels below the caller's the engine thread runs (at most 19); 0: the same.
-    explicit EngineThread(const QString &databasePath = {}, int niceIncrement = 0, QObject *parent = nullptr);
+    // `databasePath`: the run store the engine writes to; empty: none.
+    explicit EngineThread(const QString &databasePath = {}, RunPriority priority = {}, QObject *parent = nullptr);
     ~EngineThread() override;
 
     // The engine, for connecting to its signals only: it lives on the engine thread.

@@ -43,6 +43,10 @@ ApplicationWindow {
     }
 
     function saveLayout() {
+        geometry.x = window.x
+        geometry.y = window.y
+        geometry.width = window.width
+        geometry.height = window.height
         layout.windowSplit = horizontalSplit.saveState()
         layout.bottomSplit = verticalSplit.saveState()
         layout.bottomTab = bottomTabs.currentIndex
@@ -91,6 +95,12 @@ ApplicationWindow {
     }
 
     Component.onCompleted: {
+        if (geometry.width > 0 && geometry.height > 0) {
+            window.x = geometry.x
+            window.y = geometry.y
+            window.width = geometry.width
+            window.height = geometry.height
+        }
         if (layout.windowSplit)
             horizontalSplit.restoreState(layout.windowSplit)
         if (layout.bottomSplit)
@@ -116,13 +126,16 @@ ApplicationWindow {
         function onLoaded() { window.showYamlIfUnloaded() }
     }
 
+    // The window's place and size, restored at start and saved on close (saveLayout), not as
+    // the window moves: each save of a Settings is an fsync on the GUI thread (QSaveFile), and
+    // on a slow disk that froze the window for 0.6 s half a second after every resize.
     Settings {
         id: geometry
         category: "MainWindow"
-        property alias x: window.x
-        property alias y: window.y
-        property alias width: window.width
-        property alias height: window.height
+        property int x
+        property int y
+        property int width
+        property int height
     }
     Settings {
         id: layout

@@ -1,5 +1,6 @@
 #include "GroupLeaderProcess.h"
 
+#include "ChildPriority.h"
 #include "DescriptorLimit.h"
 #include "DescriptorWatch.h"
 #include "OrphanSweep.h"
@@ -21,6 +22,7 @@
 
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -160,7 +162,7 @@ struct ChildFailure
 }
 
 [[noreturn]] void runChild(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd,
-                           int errorPipe, pid_t parent, const rlimit *descriptorLimit)
+                           int errorPipe, pid_t parent, const rlimit *descriptorLimit, const int *niceValue)
 {
     // A group of its own: cancelling signals the whole group, grandchildren included.
     ::setpgid(0, 0);
@@ -188,13 +190,18 @@ struct ChildFailure
         reportFailure(errorPipe, false);
     if (!image.workingDirectory.isEmpty() && ::chdir(image.workingDirectory.constData()) != 0)
         reportFailure(errorPipe, true);
+    // Last, so that until exec the child shares our priority as it shares our memory
+    // (ChildPriority.h); the program and everything it starts then run at the lower one.
+    if (niceValue)
+        ::setpriority(PRIO_PROCESS, 0, *niceValue);
     ::execve(image.path.constData(), image.argv.data(), image.envp.data());
     reportFailure(errorPipe, false);
 }
 
 // vfork() in a function of its own that touches nothing after the child returns, so that no
 // variable of the caller can be clobbered by the child's use of the shared stack frame.
-pid_t spawn(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd, int errorPipe)
+pid_t spawn(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd, int errorPipe,
+            const std::optional<int> &niceValue)
 {
     const pid_t parent = ::getpid();
     const rlimit *descriptorLimit = childDescriptorLimit();
@@ -206,7 +213,8 @@ pid_t spawn(const ExecImage &image, int stdinFd, int stdoutFd, int stderrFd, int
     ::pthread_sigmask(SIG_SETMASK, &all, &previous);
     const pid_t pid = ::vfork();
     if (pid == 0)
-        runChild(image, stdinFd, stdoutFd, stderrFd, errorPipe, parent, descriptorLimit);
+        runChild(image, stdinFd, stdoutFd, stderrFd, errorPipe, parent, descriptorLimit,
+                 niceValue ? &*niceValue : nullptr);
     const int forkError = errno;
     ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     errno = forkError;
@@ -294,7 +302,7 @@ std::optional<QString> GroupLeaderProcess::start(const ChildProgram &program)
         return QStringLiteral("cannot create pipes: %1").arg(reason);
     }
 
-    const pid_t pid = spawn(image, stdinFd, stdoutPipe[1], stderrPipe[1], errorPipe[1]);
+    const pid_t pid = spawn(image, stdinFd, stdoutPipe[1], stderrPipe[1], errorPipe[1], childNiceValueForThisThread());
     const int spawnError = errno;
     closeFd(stdoutPipe[1]);
     closeFd(stderrPipe[1]);

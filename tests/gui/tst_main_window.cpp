@@ -15,6 +15,7 @@
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QFileInfo>
+#include <QSettings>
 #include <QTest>
 
 using namespace pw;
@@ -155,6 +156,7 @@ private slots:
     void theBottomPanelResizesFromAnEasyHandle();
     void thePaletteFitsTheDefaultWindow();
     void aPausedCanvasMakesNoCards();
+    void remembersItsSizeWhenClosedNotWhileResized();
 
 private:
     // Loads the window, waits until it is on screen and renders one frame.
@@ -690,6 +692,37 @@ void MainWindowTest::aPausedCanvasMakesNoCards()
     QCOMPARE(countStepPlaces(window->contentItem()).second, nearBefore);
     culler->setProperty("paused", false);
     QTRY_VERIFY(countStepPlaces(window->contentItem()).second > nearBefore);
+}
+
+// The window's size comes back in the next window. It is saved when the window closes, not as
+// it is resized: every save is an fsync on the GUI thread, 0.6 s on a slow disk.
+void MainWindowTest::remembersItsSizeWhenClosedNotWhileResized()
+{
+    const QString settingsFile = QSettings().fileName();
+    const auto savedText = [&] {
+        QFile file(settingsFile);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    };
+    {
+        gui::PipelineDocument document;
+        document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"));
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = openWindow(engine, document);
+        QVERIFY(window);
+        window->resize(1111, 777);
+        QTRY_COMPARE(window->width(), 1111);
+        QTest::qWait(800); // Qt.labs.settings would have saved a bound size after 500 ms
+        QVERIFY(!savedText().contains(QStringLiteral("width=1111")));
+        window->close();
+    }
+    QTRY_VERIFY(savedText().contains(QStringLiteral("width=1111")));
+
+    gui::PipelineDocument document;
+    document.load(QStringLiteral(PW_EXAMPLES_DIR "/harness-deploy.yaml"));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = openWindow(engine, document);
+    QVERIFY(window);
+    QCOMPARE(window->size(), QSize(1111, 777));
 }
 
 int main(int argc, char **argv)

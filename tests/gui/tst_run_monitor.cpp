@@ -11,6 +11,7 @@
 #include "model/PipelineFile.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -21,11 +22,28 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <optional>
 
 using namespace pw::gui;
 namespace engine = pw::engine;
 
 namespace {
+
+// The nice value of this program's thread called `name` (Linux cuts names to 15 bytes).
+std::optional<int> niceOfThreadNamed(const QByteArray &name)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        errno = 0;
+        const int nice = ::getpriority(PRIO_PROCESS, task.toUInt());
+        return errno == 0 ? std::optional<int>(nice) : std::nullopt;
+    }
+    return std::nullopt;
+}
 
 QString s(const char *text)
 {
@@ -293,8 +311,8 @@ private slots:
     }
 
     // A run started from the window runs in the background: its steps (here, `nice` printing
-    // its own niceness) run kRunNiceIncrement levels below the window, which stays first for
-    // a core however many steps start at once.
+    // its own niceness) run kStepNiceIncrement levels below the window, which stays first for
+    // a core however many steps start at once; the engine thread kEngineNiceIncrement below.
     void stepsRunBelowTheWindowsPriority()
     {
         PipelineDocument document;
@@ -308,9 +326,15 @@ private slots:
         const int window = ::getpriority(PRIO_PROCESS, 0);
         if (window >= 19)
             QSKIP("the tests run at the lowest priority already: there is none lower to see");
-        const int expected = std::min(window + RunMonitor::kRunNiceIncrement, 19);
+        const int expected = std::min(window + RunMonitor::kStepNiceIncrement, 19);
         QCOMPARE(column(m_monitor->logs(), RunLogModel::TextRole), QStringList{QString::number(expected)});
         QCOMPARE(::getpriority(PRIO_PROCESS, 0), window); // the window's thread is left as it was
+        // The engine's thread is above its steps: it shares the window's memory, and waiting
+        // behind them for a core while it holds the memory's lock would keep the window waiting.
+        const std::optional<int> engineThread = niceOfThreadNamed("pipewright-engi");
+        QVERIFY(engineThread);
+        QCOMPARE(*engineThread, std::min(window + RunMonitor::kEngineNiceIncrement, 19));
+        QVERIFY(*engineThread < expected || window + RunMonitor::kEngineNiceIncrement >= 19);
     }
 
     // A run from a document: the canvas states, the timeline with its retry waits, the

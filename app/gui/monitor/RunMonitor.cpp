@@ -189,7 +189,8 @@ bool RunMonitor::launch(engine::RunRequest request, const QString &what, model::
     request.liveOutput = true;
     request.store = true;
     if (!m_engine) {
-        m_engine = std::make_unique<engine::EngineThread>(m_historyOpen ? m_databasePath : QString(), kRunNiceIncrement);
+        m_engine = std::make_unique<engine::EngineThread>(m_historyOpen ? m_databasePath : QString(),
+                                                          engine::RunPriority{kEngineNiceIncrement, kStepNiceIncrement});
         connectEngine();
     }
     m_pendingLabel = what;

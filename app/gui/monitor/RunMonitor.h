@@ -69,13 +69,17 @@ public:
     // for a person before an unanswered request's deadline passes.
     static constexpr std::chrono::milliseconds kRehearsalPace{400};
     static constexpr std::chrono::milliseconds kRehearsalPersonWindow = engine::kPersonWindow;
-    // Runs started from the window run in the background: the engine thread, and the step
-    // processes it starts, at this many nice levels below the window (the lowest priority
-    // short of SCHED_IDLE, which would starve a run on a busy desktop). Without it, 200 steps
-    // starting at once on 2 cores kept the window's thread waiting for a core half of its
-    // first 40 ms after Run; at 10 levels, with 200 busy steps weighing twice the window,
-    // the benchmark's long gaps were still half waits (24-60 ms of them); at 19, 0-17 ms.
-    static constexpr int kRunNiceIncrement = 19;
+    // Runs started from the window run in the background. Their steps run at this many nice
+    // levels below the window (the lowest priority short of SCHED_IDLE, which would starve a
+    // run on a busy desktop). Without it, 200 steps starting at once on 2 cores kept the
+    // window's thread waiting for a core half of its first 40 ms after Run; at 10 levels, with
+    // 200 busy steps weighing twice the window, the benchmark's long gaps were still half
+    // waits (24-60 ms of them); at 19, 0-17 ms.
+    static constexpr int kStepNiceIncrement = 19;
+    // The engine thread runs 10 levels below the window: low enough to yield to it, high
+    // enough not to wait behind the steps while it holds the lock of the memory it shares with
+    // the window (EngineThread.h). At 19 the window waited on that lock for up to 55 ms.
+    static constexpr int kEngineNiceIncrement = 10;
 
     PipelineDocument *runDocument() const { return m_runDocument; }
     bool showingRun() const { return !m_runId.isEmpty(); }
