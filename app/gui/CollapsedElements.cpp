@@ -1,8 +1,9 @@
 #include "CollapsedElements.h"
 
+#include "SettingsStore.h"
+
 #include <QCryptographicHash>
 #include <QFileInfo>
-#include <QSettings>
 
 namespace pw::gui {
 
@@ -20,7 +21,7 @@ void CollapsedElements::setFilePath(const QString &path)
         return;
     m_filePath = path;
     emit filePathChanged();
-    const QStringList stored = m_filePath.isEmpty() ? QStringList() : QSettings().value(settingsKey()).toStringList();
+    const QStringList stored = m_filePath.isEmpty() ? QStringList() : SettingsStore::instance().value(settingsKey()).toStringList();
     if (stored != m_ids) {
         m_ids = stored;
         emit idsChanged();
@@ -36,7 +37,7 @@ void CollapsedElements::setCollapsed(const QString &id, bool collapsed)
     else
         m_ids.removeAll(id);
     if (!m_filePath.isEmpty()) {
-        QSettings settings;
+        SettingsStore &settings = SettingsStore::instance();
         if (m_ids.isEmpty())
             settings.remove(settingsKey());
         else

@@ -1,7 +1,8 @@
 #include "RecentFiles.h"
 
+#include "SettingsStore.h"
+
 #include <QFileInfo>
-#include <QSettings>
 
 namespace pw::gui {
 
@@ -13,7 +14,7 @@ const QString kKey = QStringLiteral("designer/recentFiles");
 
 QStringList readRecentFiles()
 {
-    return QSettings().value(kKey).toStringList();
+    return SettingsStore::instance().value(kKey).toStringList();
 }
 
 QStringList addRecentFile(const QString &path)
@@ -24,7 +25,7 @@ QStringList addRecentFile(const QString &path)
     files.prepend(absolute);
     while (files.size() > kMaxRecentFiles)
         files.removeLast();
-    QSettings().setValue(kKey, files);
+    SettingsStore::instance().setValue(kKey, files);
     return files;
 }
 

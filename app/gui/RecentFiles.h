@@ -2,7 +2,7 @@
 
 #include <QStringList>
 
-// The designer's recent files, most recent first, in QSettings (the application and
+// The designer's recent files, most recent first, in the SettingsStore (the application and
 // organisation names set in main() decide where).
 namespace pw::gui {
 

@@ -2,11 +2,11 @@
 
 #include "app/gui/AutosaveStore.h"
 #include "app/gui/RecentFiles.h"
+#include "app/gui/SettingsStore.h"
 
 #include "model/PipelineFile.h"
 
 #include <QDir>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QUrl>
 
@@ -46,7 +46,7 @@ private slots:
     void init()
     {
         QDir(gui::AutosaveStore::directory()).removeRecursively();
-        QSettings().remove(s("designer/recentFiles"));
+        gui::SettingsStore::instance().remove(s("designer/recentFiles"));
     }
 
     void newDocument()

@@ -1,9 +1,9 @@
 #include "RunInputForm.h"
 
+#include "app/gui/SettingsStore.h"
 #include "engine/RunInputs.h"
 
 #include <QCoreApplication>
-#include <QSettings>
 
 #include <optional>
 
@@ -47,7 +47,7 @@ std::optional<model::InputType> parseTypeName(const QString &text)
 QVariantList fields(const model::Pipeline &pipeline, const QString &filePath)
 {
     QVariantList form;
-    const QVariantMap last = QSettings().value(settingsKey(filePath)).toMap();
+    const QVariantMap last = SettingsStore::instance().value(settingsKey(filePath)).toMap();
     for (const model::Input &input : pipeline.inputs) {
         const QString defaultValue = input.defaultValue.value_or(QString());
         form << QVariantMap{{QStringLiteral("id"), input.id},
@@ -78,9 +78,8 @@ QString problemWith(const QString &type, const QString &text)
 
 void remember(const QString &filePath, const QVariantMap &given)
 {
-    // Written only when changed: QSettings saves with an fsync on the GUI thread, which waits
-    // behind everything the run is writing (~100 ms when a big run starts).
-    QSettings settings;
+    // Written only when changed: each write is a save of the whole file (off the GUI thread).
+    SettingsStore &settings = SettingsStore::instance();
     if (settings.value(settingsKey(filePath)).toMap() != given)
         settings.setValue(settingsKey(filePath), given);
 }

@@ -9,7 +9,7 @@
 #include <variant>
 
 // The Run dialog's form: a field per declared input, the values given last time for the file
-// (QSettings), and the text typed into a field checked and typed as the engine wants it.
+// (SettingsStore), and the text typed into a field checked and typed as the engine wants it.
 namespace pw::gui::RunInputForm {
 
 // One map per declared input: id, type ("string", "number", "integer", "boolean"),
