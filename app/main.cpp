@@ -23,6 +23,7 @@ int main(int argc, char *argv[])
     // default back (GroupLeaderProcess), so `yes | head` in a step behaves as in a shell.
     std::signal(SIGPIPE, SIG_IGN);
     pw::engine::raiseDescriptorLimit();
+    pw::engine::reserveDescriptorTable();
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

@@ -20,6 +20,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PipelineDocument.h"
 #include "app/gui/monitor/RunMonitor.h"
+#include "engine/executors/DescriptorLimit.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -88,6 +89,9 @@ CpuTimes guiThreadCpuTimes()
 
 int main(int argc, char *argv[])
 {
+    // As the program's main() does, before any thread starts.
+    pw::engine::raiseDescriptorLimit();
+    pw::engine::reserveDescriptorTable();
     QTemporaryDir home;
     pw::bench::prepareDesignerEnvironment(home);
     pw::bench::TimedApplication application(argc, argv, 4.0);

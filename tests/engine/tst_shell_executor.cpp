@@ -1,25 +1,34 @@
+#include "engine/executors/ChildPriority.h"
+#include "engine/executors/DescriptorLimit.h"
 #include "engine/executors/LineSplitter.h"
 #include "engine/executors/ShellExecutor.h"
 #include "engine/executors/ShellOutputFile.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cerrno>
 #include <csignal>
 #include <memory>
+#include <optional>
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 using pw::engine::AttemptOutcome;
 using pw::engine::AttemptRequest;
 using pw::engine::CancelReason;
+using pw::engine::currentThreadNiceValue;
 using pw::engine::LineSplitter;
 using pw::engine::LogLine;
+using pw::engine::reserveDescriptorTable;
+using pw::engine::setChildNiceValueForThisThread;
 using pw::engine::ShellExecutor;
 using pw::engine::StepExecutor;
 using pw::model::Duration;
@@ -170,6 +179,53 @@ private slots:
         QCOMPARE(probe.engine.size(), 1);
         QVERIFY2(probe.engine.first().contains(QStringLiteral("no_equals")),
                  qPrintable(probe.engine.first()));
+    }
+
+    // A step started on a thread that lowers its children runs at that nice value, and so do
+    // the processes it starts; the thread itself keeps its own.
+    void aStepRunsAtTheNiceValueItsThreadGivesChildren()
+    {
+        const std::optional<int> ours = currentThreadNiceValue();
+        QVERIFY(ours);
+        if (*ours >= 19)
+            QSKIP("the tests run at the lowest priority already: there is none lower to see");
+        setChildNiceValueForThisThread(19);
+        const auto restore = qScopeGuard([] { setChildNiceValueForThisThread(std::nullopt); });
+        ShellExecutor executor;
+        Probe probe(executor);
+        const AttemptOutcome outcome = run(probe, executor, shell(QStringLiteral("nice; sh -c nice")));
+        QVERIFY(outcome.succeeded);
+        QCOMPARE(probe.out, QStringList({QStringLiteral("19"), QStringLiteral("19")}));
+        QCOMPARE(currentThreadNiceValue(), ours);
+    }
+
+    // The table of descriptors is made big enough at start, when growing it costs nothing:
+    // grown later, once threads share it, it waits an RCU grace period in whichever thread
+    // opens the descriptor that does not fit. Nothing stays open for it.
+    void theDescriptorTableIsReservedWithoutHoldingADescriptor()
+    {
+        const auto tableSize = [] {
+            QFile status(QStringLiteral("/proc/self/status"));
+            if (!status.open(QIODevice::ReadOnly))
+                return 0;
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("FDSize:"))
+                    return line.mid(7).trimmed().toInt();
+            }
+            return 0;
+        };
+        const auto openCount = [] {
+            return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size();
+        };
+        rlimit limit{};
+        QCOMPARE(::getrlimit(RLIMIT_NOFILE, &limit), 0);
+        const int wanted = int(std::min<rlim_t>(2048, limit.rlim_cur));
+        if (tableSize() >= wanted)
+            QSKIP("the table is that big already");
+        const auto before = openCount();
+        reserveDescriptorTable(wanted);
+        QVERIFY2(tableSize() >= wanted, qPrintable(QString::number(tableSize())));
+        QCOMPARE(openCount(), before);
     }
 
     void streamsLinesInOrder()
