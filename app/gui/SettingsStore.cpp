@@ -11,6 +11,7 @@ SettingsStore &SettingsStore::instance()
     // loop, before the program's statics).
     static SettingsStore *store = nullptr;
     if (!store) {
+        Q_ASSERT(QCoreApplication::instance());
         store = new SettingsStore(QCoreApplication::instance());
         QObject::connect(store, &QObject::destroyed, [] { store = nullptr; });
     }
@@ -25,7 +26,7 @@ SettingsStore::SettingsStore(QObject *parent) : QObject(parent), m_writer(new QO
     m_thread.setObjectName(QStringLiteral("pipewright-settings"));
     m_writer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
-    m_thread.start(QThread::LowPriority);
+    m_thread.start();
 }
 
 SettingsStore::~SettingsStore()

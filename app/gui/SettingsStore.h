@@ -17,7 +17,8 @@ namespace pw::gui {
 // and what was written since, never from the file, so they never wait for a save either.
 // Writes reach the file in the order they were made.
 //
-// One per application, a child of it (instance()); it waits for its last write when destroyed.
+// One per application, a child of it (instance()), used from the GUI thread; it waits for its
+// last write when destroyed.
 class SettingsStore : public QObject
 {
     Q_OBJECT
