@@ -3,26 +3,11 @@
 #include "EngineLog.h"
 #include "executors/ChildPriority.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace pw::engine {
-
-namespace {
-
-// On the thread to lower: the nice value is the calling thread's own (its thread id), not
-// the process's, whatever POSIX says of PRIO_PROCESS.
-void setCurrentThreadNiceValue(int value)
-{
-    if (::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), value) != 0)
-        log()->warn("the engine thread keeps the priority of the program: {}", std::strerror(errno));
-}
-
-} // namespace
 
 EngineThread::EngineThread(const QString &databasePath, RunPriority priority, QObject *parent)
     : QObject(parent), m_engine(new Engine(databasePath))
@@ -34,8 +19,8 @@ EngineThread::EngineThread(const QString &databasePath, RunPriority priority, QO
     if (caller && (priority.engineThread > 0 || priority.steps > 0)) {
         // Emitted on the new thread before its event loop, so before any run starts there.
         connect(&m_thread, &QThread::started, m_engine, [priority, caller = *caller] {
-            if (priority.engineThread > 0)
-                setCurrentThreadNiceValue(std::min(caller + priority.engineThread, 19));
+            if (priority.engineThread > 0 && !setCurrentThreadNiceValue(std::min(caller + priority.engineThread, 19)))
+                log()->warn("the engine thread keeps the priority of the program: {}", std::strerror(errno));
             if (priority.steps > 0)
                 setChildNiceValueForThisThread(std::min(caller + priority.steps, 19));
         }, Qt::DirectConnection);

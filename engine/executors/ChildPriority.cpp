@@ -21,12 +21,17 @@ std::optional<int> childNiceValueForThisThread()
     return t_childNiceValue;
 }
 
+// PRIO_PROCESS with a thread id is that thread's value, whatever POSIX says of the process.
 std::optional<int> currentThreadNiceValue()
 {
-    // PRIO_PROCESS with a thread id reads that thread's value, whatever POSIX says.
     errno = 0;
     const int value = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())); // -1 is valid
     return errno == 0 ? std::optional<int>(value) : std::nullopt;
+}
+
+bool setCurrentThreadNiceValue(int value)
+{
+    return ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), value) == 0;
 }
 
 } // namespace pw::engine

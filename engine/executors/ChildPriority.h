@@ -16,7 +16,10 @@ namespace pw::engine {
 void setChildNiceValueForThisThread(std::optional<int> niceValue);
 std::optional<int> childNiceValueForThisThread(); // nothing: children keep the thread's
 
-// The calling thread's nice value (Linux keeps one per thread); nothing if it cannot be read.
+// The calling thread's own nice value (Linux keeps one per thread, which its new threads and
+// children start with); nothing if it cannot be read.
 std::optional<int> currentThreadNiceValue();
+// Sets it; false (errno says why) if it cannot be set, e.g. raised without the right.
+bool setCurrentThreadNiceValue(int value);
 
 } // namespace pw::engine
