@@ -39,6 +39,13 @@ Item {
         return steps[steps.length - 1]
     }
     readonly property int tickCount: Math.min(400, Math.floor(spanMs / tickStepMs) + 1)
+    onTickCountChanged: countTicks()
+    function countTicks() {
+        if (ticks.count > tickCount)
+            ticks.remove(tickCount, ticks.count - tickCount)
+        while (ticks.count < tickCount)
+            ticks.append({})
+    }
 
     function xOf(ms) {
         return labelWidth + (ms - timeline.startMs) / 1000 * pixelsPerSecond
@@ -64,7 +71,11 @@ Item {
 
     // The shared clock ticks only while something on screen counts.
     readonly property bool ticking: monitor.live
-    Component.onCompleted: if (ticking) Ticker.users++
+    Component.onCompleted: {
+        countTicks()
+        if (ticking)
+            Ticker.users++
+    }
     Component.onDestruction: if (ticking) Ticker.users--
     onTickingChanged: Ticker.users += ticking ? 1 : -1
     onNowChanged: if (!fitted && followNow && monitor.live) flick.contentX = Math.max(0, contentWidth - flick.width)
@@ -136,11 +147,15 @@ Item {
                 id: axis
                 width: panel.contentWidth
                 height: 20
-                // A count, not an array of times: the span grows twice a second while a run
-                // goes on, and a new array remade every label each time; with a count the
-                // labels stay and follow the step through their bindings.
+                // Rows added and removed as the count changes, not a number or an array: the
+                // span grows while a run goes on, and a Repeater given a new number (or array)
+                // makes all its labels again (Qt 6.4), a few milliseconds each time. Kept
+                // labels follow a new step through their bindings.
                 Repeater {
-                    model: panel.tickCount
+                    objectName: "timelineAxis"
+                    model: ListModel {
+                        id: ticks
+                    }
                     delegate: Label {
                         required property int index
                         readonly property double at: index * panel.tickStepMs

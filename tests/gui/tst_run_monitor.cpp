@@ -4,6 +4,7 @@
 // opens from the store, and resume reuses what finished.
 #include "app/gui/PipelineDocument.h"
 #include "app/gui/monitor/NodeRunStates.h"
+#include "app/gui/monitor/RequestListModel.h"
 #include "app/gui/monitor/RetryLimits.h"
 #include "app/gui/monitor/RunLogModel.h"
 #include "app/gui/monitor/RunMonitor.h"
@@ -146,6 +147,54 @@ private slots:
         QCOMPARE(changed.size(), 2);
         QCOMPARE(changed.at(1).at(0).toStringList(), QStringList({s("build")}));
         QCOMPARE(states.info(s("build")).value(s("status")).toString(), s("Succeeded"));
+    }
+
+    // An intervention dialog shows the step's last lines of output, in order, whatever else
+    // the batches hold: other steps' lines, the engine's, a skip entry, more than are kept.
+    void aRequestShowsItsStepsLastLines()
+    {
+        RequestListModel requests;
+        QAbstractItemModelTester tester(&requests, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        engine::InterventionRequest request;
+        request.id = s("r1");
+        request.step = s("deploy");
+        request.allowedDecisions = {s("Ignore")};
+        requests.open(request);
+        const auto line = [](const QString &node, const QString &text, auto stream) {
+            engine::LogLine entry;
+            entry.node = node;
+            entry.text = text;
+            entry.stream = stream;
+            return entry;
+        };
+        const auto lastLines = [&] { return requests.index(0).data(RequestListModel::LastLinesRole).toStringList(); };
+        QSignalSpy changed(&requests, &QAbstractItemModel::dataChanged);
+
+        QList<engine::LogLine> batch;
+        for (int i = 1; i <= 12; ++i) {
+            batch << line(s("deploy"), s("deploy %1").arg(i), engine::LogLine::Stream::Out);
+            batch << line(s("other"), s("other %1").arg(i), engine::LogLine::Stream::Out);
+        }
+        batch << line(s("deploy"), s("attempt 1 ended"), engine::LogLine::Stream::Engine);
+        engine::LogLine skip = line(s("deploy"), {}, engine::LogLine::Stream::Out);
+        skip.skipped = 40;
+        batch << skip;
+        requests.addLines(batch);
+        QCOMPARE(changed.size(), 1);
+        QStringList expected;
+        for (int i = 12 - RequestListModel::kLastLines + 1; i <= 12; ++i)
+            expected << s("deploy %1").arg(i);
+        QCOMPARE(lastLines(), expected);
+
+        // The next batch adds to them, the oldest go.
+        requests.addLines({line(s("deploy"), s("deploy 13"), engine::LogLine::Stream::Err),
+                           line(s("deploy"), s("deploy 14"), engine::LogLine::Stream::Out)});
+        expected = expected.mid(2) << s("deploy 13") << s("deploy 14");
+        QCOMPARE(lastLines(), expected);
+
+        // Another step's lines alone leave the dialog as it is.
+        requests.addLines({line(s("other"), s("other 13"), engine::LogLine::Stream::Out)});
+        QCOMPARE(changed.size(), 2);
     }
 
     // `2/4` on a card: every step with a retry limit, wherever it stands (a group inside a

@@ -1,5 +1,7 @@
 #include "RequestListModel.h"
 
+#include <algorithm>
+
 namespace pw::gui {
 
 RequestListModel::RequestListModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -80,18 +82,26 @@ void RequestListModel::sending(const QString &requestId)
 
 void RequestListModel::addLines(const QList<engine::LogLine> &lines)
 {
-    QSet<QString> touched;
-    for (const engine::LogLine &line : lines) {
-        if (line.node.isEmpty() || line.stream == engine::LogLine::Stream::Engine || line.skipped > 0)
+    // Newest first, and only the lines kept: a batch holds hundreds of lines of 200 steps
+    // (thousands after the window was busy), and each step keeps its last kLastLines.
+    QHash<QString, QStringList> newest; // step -> its newest lines of the batch, newest first
+    for (auto line = lines.crbegin(); line != lines.crend(); ++line) {
+        if (line->node.isEmpty() || line->stream == engine::LogLine::Stream::Engine || line->skipped > 0)
             continue;
-        QStringList &last = m_lastLines[line.node];
-        last << line.text;
-        if (last.size() > kLastLines)
-            last.removeFirst();
-        touched.insert(line.node);
+        QStringList &taken = newest[line->node];
+        if (taken.size() < kLastLines)
+            taken << line->text;
+    }
+    for (auto step = newest.cbegin(); step != newest.cend(); ++step) {
+        QStringList &last = m_lastLines[step.key()];
+        // At most all of the old ones: the batch gives at most kLastLines.
+        const qsizetype dropped = std::max<qsizetype>(0, last.size() + step->size() - kLastLines);
+        last.remove(0, dropped);
+        for (auto text = step->crbegin(); text != step->crend(); ++text)
+            last << *text;
     }
     for (int row = 0; row < m_requests.size(); ++row) {
-        if (touched.contains(m_requests.at(row).request.step))
+        if (newest.contains(m_requests.at(row).request.step))
             emit dataChanged(index(row), index(row), {LastLinesRole});
     }
 }

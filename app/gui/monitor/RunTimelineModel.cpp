@@ -42,6 +42,8 @@ void RunTimelineModel::reset(const engine::RunSnapshot &run, const QList<engine:
     m_rows.clear();
     m_order.clear();
     m_plan.clear();
+    m_plan.reserve(run.nodes.size()); // one allocation, not a rehash at every doubling
+    m_order.reserve(run.nodes.size());
     int position = 0;
     for (const engine::NodeState &node : run.nodes) {
         m_plan.insert(node.id, node);

@@ -208,6 +208,31 @@ TestCase {
         compare(window.monitor.logs.node, "flaky")
     }
 
+    // The time axis follows a live run: as the span grows its labels change their times and
+    // new ones are added at the end; the ones there stay, rather than all being made again
+    // at each change (a few milliseconds of the window's thread, twice a second).
+    function test_timelineAxisFollowsARunKeepingItsLabels() {
+        const window = openWindow(pipeline("axis", "          - step: {id: pause, type: Wait, spec: {duration: 3s}}\n"))
+        const tabs = find(window, "bottomTabs")
+        tabs.currentIndex = 3
+        pressRun(window)
+        const axis = find(window, "timelineAxis")
+        verify(axis)
+        tryVerify(() => axis.count > 1, 3000, "no labels on the axis")
+        const first = axis.itemAt(0)
+        const second = axis.itemAt(1)
+        const secondText = second.text
+        const count = axis.count
+        tryVerify(() => axis.count !== count, 4000, "the axis did not follow the run")
+        verify(axis.itemAt(0) === first, "the first label was made again")
+        compare(first.text, "0")
+        for (let i = 1; i < axis.count; ++i)
+            verify(axis.itemAt(i).x > axis.itemAt(i - 1).x, "label " + i + " is not after the one before")
+        if (axis.itemAt(1) === second)
+            verify(second.text !== secondText || axis.count > count, "a kept label did not follow")
+        waitForEnd(window)
+    }
+
     // The Harness-style example, as a new user would: open, Run, watch, answer the
     // intervention in its dialog with the mouse, and find the decision stored.
     function test_harnessExampleEndToEnd() {
