@@ -24,7 +24,7 @@ protected:
     void incubatingObjectCountChanged(int count) override;
 
 private:
-    QTimer m_timer;
+    QTimer m_timer{this}; // a child: it names its owner to tools (the GUI benchmark)
 };
 
 } // namespace pw::gui

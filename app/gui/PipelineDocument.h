@@ -232,8 +232,8 @@ private:
     QString m_lastError;
 
     AutosaveStore m_autosave;
-    QTimer m_autosaveTimer;
-    QTimer m_locateTimer;
+    QTimer m_autosaveTimer{this}; // children: they name their owner to tools
+    QTimer m_locateTimer{this};
     int m_autosavedRevision = -1;
     std::optional<AutosaveStore::Leftover> m_leftover;
 };

@@ -48,13 +48,18 @@ void SlotPool::grantScheduled()
 void SlotPool::grant()
 {
     m_grantPending = false;
-    while (m_inUse < m_capacity && !m_waiting.empty()) {
-        auto first = m_waiting.begin();
-        auto granted = std::move(first->second);
-        m_waiting.erase(first);
-        ++m_inUse;
-        granted();
-    }
+    if (m_inUse >= m_capacity || m_waiting.empty())
+        return;
+    auto first = m_waiting.begin();
+    auto granted = std::move(first->second);
+    m_waiting.erase(first);
+    ++m_inUse;
+    // One grant a turn of the event loop, the next one queued first: starting a step can take
+    // milliseconds (a fork and an exec, many more on a busy machine), and the 200 steps of a
+    // parallel block started in one turn kept the engine thread from everything else for 3 s
+    // (its batches to the window, the output of the steps already running, an Abort).
+    grantScheduled();
+    granted();
 }
 
 } // namespace pw::engine

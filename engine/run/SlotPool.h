@@ -9,7 +9,8 @@ namespace pw::engine {
 
 // The maxParallel slots of one run. Steps wait in file order (their plan order), not in
 // the order they asked: a step that reaches the queue late but comes earlier in the file goes
-// first. Grants are delivered from the event loop, never inside acquire() or release().
+// first. Grants are delivered from the event loop, one per turn, never inside acquire() or
+// release().
 class SlotPool : public QObject
 {
     Q_OBJECT

@@ -72,8 +72,8 @@ private:
     QStringList m_pipelines;
     int m_total = 0;
     QFileSystemWatcher m_watcher;
-    QTimer m_debounce;
-    QTimer m_poll;
+    QTimer m_debounce{this}; // children: they name their owner to tools
+    QTimer m_poll{this};
 };
 
 } // namespace pw::gui
