@@ -14,6 +14,8 @@ namespace pw::gui {
 // 99th percentile of the gaps between 10 ms ticks 16-19 ms, against 26-28 ms).
 class PacedIncubationController : public QObject, public QQmlIncubationController
 {
+    Q_OBJECT
+
 public:
     static constexpr int kIntervalMs = 8;
     static constexpr int kBudgetMs = 5;
