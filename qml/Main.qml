@@ -15,9 +15,10 @@ ApplicationWindow {
     required property RunMonitor monitor
     readonly property PipelineDocument shownDocument: monitor.showingRun ? monitor.runDocument : document
     // What the palette and the property panel show. They change with the canvases, a moment
-    // after the rest of the window takes in a run (see canvasArea): the panel disabling all its
-    // fields and re-making its lists for the run's document was a third of the work of showing
-    // a run, and with the frame after it one stretch of 40-60 ms under load.
+    // after the rest of the window takes in a run (see canvasArea), and show the design until
+    // then, as the canvas does: the panel disabling all its fields and re-making its lists for
+    // the run's document was a third of the work of showing a run, and with the frame after it
+    // one stretch of 40-60 ms under load.
     readonly property PipelineDocument panelsDocument: canvasArea.runCanvasWanted ? monitor.runDocument : document
     // The canvas on screen: the design's, or the shown run's.
     readonly property PipelineCanvas canvas: canvasArea.current

@@ -55,7 +55,7 @@ void SlotPool::grant()
     m_waiting.erase(first);
     ++m_inUse;
     // One grant a turn of the event loop, the next one queued first: starting a step can take
-    // milliseconds (a fork and an exec, many more on a busy machine), and the 200 steps of a
+    // milliseconds (a vfork and an exec, many more on a busy machine), and the 200 steps of a
     // parallel block started in one turn kept the engine thread from everything else for 3 s
     // (its batches to the window, the output of the steps already running, an Abort).
     grantScheduled();

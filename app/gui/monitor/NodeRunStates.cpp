@@ -15,7 +15,7 @@ void NodeRunStates::reset(const QList<engine::NodeState> &nodes)
     m_states.clear();
     m_retryAt.clear();
     m_deadline.clear();
-    // Room for all at once: growing a hash of 1,000 states step by step rehashed it ten times.
+    // Room for all at once: a hash grown to 1,000 states one insert at a time rehashes as it grows.
     m_states.reserve(nodes.size());
     for (const engine::NodeState &node : nodes)
         m_states.insert(node.id, node);
