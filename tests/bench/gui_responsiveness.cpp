@@ -11,7 +11,8 @@
 //   (with QT_MESSAGE_PATTERN="%{time process} %{message}", in line with Qt's own logs; with
 //   "%{time boot}", in CLOCK_MONOTONIC seconds, as `perf record -k CLOCK_MONOTONIC` stamps).
 // Each gap listed says how much of it the GUI thread worked and how much it waited for a CPU
-// (Linux's schedstat): the window's own work, or the run's threads and processes; and which of
+// (Linux's schedstat): the window's own work, or the run's threads and processes; how long it
+// was blocked in the kernel (the rest), with the pages it read from disk then; and which of
 // the window's events over 4 ms ended in it, and how long a core stood still in it (a plain
 // thread on each core, ControlSleeper): the machine's own pauses, which no window can avoid.
 #include "BenchSupport.h"
@@ -30,6 +31,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -67,22 +70,31 @@ QByteArray pipelineYaml(int printing, int total, int seconds)
 }
 
 // The GUI thread's time on a CPU and waiting for one, from Linux's schedstat (nanoseconds):
-// a gap is the window's own work, or other threads and processes holding the cores.
+// a gap is the window's own work, or other threads and processes holding the cores. The rest
+// of a gap the thread was blocked in the kernel; its major page faults (pages read from disk,
+// getrusage) tell one reason for that apart.
 struct CpuTimes
 {
     double runningMs = 0;
     double waitingMs = 0;
+    long majorFaults = 0;
 };
 
 CpuTimes guiThreadCpuTimes()
 {
+    CpuTimes times;
+    struct rusage usage = {};
+    if (::getrusage(RUSAGE_THREAD, &usage) == 0)
+        times.majorFaults = usage.ru_majflt;
     QFile file(QStringLiteral("/proc/thread-self/schedstat"));
     if (!file.open(QIODevice::ReadOnly))
-        return {};
+        return times;
     const QList<QByteArray> fields = file.readAll().split(' ');
     if (fields.size() < 2)
-        return {};
-    return {fields.at(0).toDouble() / 1e6, fields.at(1).toDouble() / 1e6};
+        return times;
+    times.runningMs = fields.at(0).toDouble() / 1e6;
+    times.waitingMs = fields.at(1).toDouble() / 1e6;
+    return times;
 }
 
 } // namespace
@@ -171,7 +183,8 @@ int main(int argc, char *argv[])
         if (pulse.isValid()) {
             gaps.push_back(double(pulse.nsecsElapsed()) / 1e6);
             if (gaps.back() > stallMs) {
-                const CpuTimes during{now.runningMs - lastTick.runningMs, now.waitingMs - lastTick.waitingMs};
+                const CpuTimes during{now.runningMs - lastTick.runningMs, now.waitingMs - lastTick.waitingMs,
+                                      now.majorFaults - lastTick.majorFaults};
                 const qint64 endedNs = application.clock().nsecsElapsed();
                 const qint64 startedNs = endedNs - qint64(gaps.back() * 1e6);
                 auto events = application.eventsEndingBetween(startedNs, endedNs);
@@ -222,9 +235,11 @@ int main(int argc, char *argv[])
                     longestOwn);
         for (size_t at = 0; at < stalls.size(); ++at) {
             const Stall &stall = stalls[at];
-            std::printf("    a %.0f ms gap ending %lld ms after Run: the GUI thread worked %.0f ms, waited %.0f ms for a CPU; "
-                        "a core stood still %.0f ms of it\n",
-                        stall.length, stall.endedAfterRun, stall.cpu.runningMs, stall.cpu.waitingMs, stoodStill[at]);
+            const double blockedMs = std::max(0.0, stall.length - stall.cpu.runningMs - stall.cpu.waitingMs);
+            std::printf("    a %.0f ms gap ending %lld ms after Run: the GUI thread worked %.0f ms, waited %.0f ms for a CPU, "
+                        "was blocked %.0f ms (%ld pages read from disk); a core stood still %.0f ms of it\n",
+                        stall.length, stall.endedAfterRun, stall.cpu.runningMs, stall.cpu.waitingMs, blockedMs,
+                        stall.cpu.majorFaults, stoodStill[at]);
             for (size_t i = 0; i < std::min<size_t>(stall.events.size(), 4); ++i)
                 std::printf("      %.0f ms: %s\n", stall.events[i].ms, stall.events[i].what.constData());
         }
