@@ -395,14 +395,17 @@ private slots:
         harness.onEvent = [&](Engine &, const QString &runId, const RunEvent &event) {
             if (event.node != QLatin1String("slow") || event.event != QLatin1String("attemptStarted"))
                 return;
-            // The step prints at once, then sleeps: read it from the database meanwhile.
-            QTest::qWait(400);
+            // The step prints at once, then sleeps: read it from the database meanwhile, until
+            // its first line is there (a fixed wait of 400 ms was too short under ThreadSanitizer
+            // on a loaded machine).
             RunHistory reader;
             QVERIFY(!reader.open(m_db));
-            sawRunning = reader.statusOf(runId) == RunStatus::Running;
-            const QList<StoredLogRef> logs = reader.logs(runId, s("slow"));
-            if (!logs.isEmpty())
-                seenLines = storedLines(logs.first());
+            (void)QTest::qWaitFor([&] { // seen or not, the checks after the run say
+                sawRunning = reader.statusOf(runId) == RunStatus::Running;
+                const QList<StoredLogRef> logs = reader.logs(runId, s("slow"));
+                seenLines = logs.isEmpty() ? QStringList() : storedLines(logs.first());
+                return seenLines.contains(s("o:early"));
+            }, 2500);
         };
         const auto snapshot = harness.run(R"(pipeline:
   id: live
@@ -410,7 +413,7 @@ private slots:
     - stage:
         id: s
         steps:
-          - step: {id: slow, type: Shell, spec: {command: "echo early; sleep 1; echo late"}}
+          - step: {id: slow, type: Shell, spec: {command: "echo early; sleep 3; echo late"}}
 )");
         QVERIFY(snapshot);
         QVERIFY(sawRunning);
