@@ -49,7 +49,11 @@ RunStoreWriter::RunStoreWriter(RunDatabase &database, QObject *parent)
     connect(&m_flushTimer, &QTimer::timeout, this, &RunStoreWriter::flush);
 }
 
-RunStoreWriter::~RunStoreWriter() = default;
+RunStoreWriter::~RunStoreWriter()
+{
+    for (auto &[key, log] : m_logs)
+        log->setOnStale({}); // an output still open holds its log
+}
 
 void RunStoreWriter::fail(const QString &what, const QString &why)
 {
@@ -168,8 +172,10 @@ bool RunStoreWriter::begin(const RunSnapshot &initial, const StoredRunInfo &info
 void RunStoreWriter::finish(const RunSnapshot &snapshot, bool writeAllNodes)
 {
     if (ok()) {
-        for (auto &[key, log] : m_logs)
+        for (auto &[key, log] : m_logs) {
+            log->setOnStale({});
             m_closedLogs[key] = std::move(log);
+        }
         m_logs.clear();
         if (writeAllNodes) {
             for (const NodeState &node : snapshot.nodes)
@@ -197,8 +203,11 @@ void RunStoreWriter::finish(const RunSnapshot &snapshot, bool writeAllNodes)
 std::shared_ptr<StoredLog> RunStoreWriter::openLog(const QString &node, int attempt, const QDateTime &startedAt)
 {
     auto &slot = m_logs[{node, attempt}];
-    if (!slot)
+    if (!slot) {
         slot = std::make_shared<StoredLog>(m_logDirectory, logFileName(node, attempt), node, attempt, startedAt);
+        slot->setOnStale([this] { scheduleFlush(); });
+        scheduleFlush(); // its row
+    }
     return slot;
 }
 
@@ -210,6 +219,7 @@ void RunStoreWriter::closeLog(const std::shared_ptr<StoredLog> &log)
     if (found == m_logs.end() || found->second != log)
         return;
     log->flush();
+    log->setOnStale({}); // nothing writes to it any more, and it may outlive this writer
     m_closedLogs[found->first] = std::move(found->second);
     m_logs.erase(found);
     scheduleFlush();

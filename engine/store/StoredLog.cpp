@@ -33,7 +33,8 @@ StoredLog::~StoredLog()
 void StoredLog::append(LogLine::Stream stream, QByteArrayView line, qint64 atMs)
 {
     ++m_lines;
-    m_dirty = true;
+    if (!std::exchange(m_dirty, true) && m_onStale)
+        m_onStale();
     if (m_stopped)
         return;
     QByteArray &target = m_fileExists ? m_pending : m_inline;

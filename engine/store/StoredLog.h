@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
+
 namespace pw::engine {
 
 // The stored log of one attempt (or of a run's own notes), while it is being written, in the
@@ -46,6 +48,9 @@ public:
     // Whether anything changed since the last markWritten() (the database row is stale).
     bool isDirty() const { return m_dirty; }
     void markWritten() { m_dirty = false; }
+    // Called when a line makes a written log stale again, so that the writer schedules its
+    // next batch: a step that prints a line and then sleeps has nothing else that would.
+    void setOnStale(std::function<void()> onStale) { m_onStale = std::move(onStale); }
 
 private:
     void moveToFile();
@@ -66,6 +71,7 @@ private:
     qint64 m_bytes = 0;
     qint64 m_lines = 0;
     QString m_error;
+    std::function<void()> m_onStale;
 };
 
 } // namespace pw::engine

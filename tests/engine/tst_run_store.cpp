@@ -385,7 +385,9 @@ private slots:
         QVERIFY(blocked.exec(s("COMMIT")));
     }
 
-    // A reader sees a run while it is going: Running, with the logs written so far.
+    // A reader sees a run while it is going: Running, with the logs written so far, even a
+    // line printed when nothing else happens in the run (the step prints after the store has
+    // written the attempt's start, then sleeps).
     void readerWhileRunning()
     {
         RunHarness harness;
@@ -395,9 +397,7 @@ private slots:
         harness.onEvent = [&](Engine &, const QString &runId, const RunEvent &event) {
             if (event.node != QLatin1String("slow") || event.event != QLatin1String("attemptStarted"))
                 return;
-            // The step prints at once, then sleeps: read it from the database meanwhile, until
-            // its first line is there (a fixed wait of 400 ms was too short under ThreadSanitizer
-            // on a loaded machine).
+            // Read the database meanwhile, until the step's first line is there.
             RunHistory reader;
             QVERIFY(!reader.open(m_db));
             (void)QTest::qWaitFor([&] { // seen or not, the checks after the run say
@@ -413,7 +413,7 @@ private slots:
     - stage:
         id: s
         steps:
-          - step: {id: slow, type: Shell, spec: {command: "echo early; sleep 3; echo late"}}
+          - step: {id: slow, type: Shell, spec: {command: "sleep 0.3; echo early; sleep 3; echo late"}}
 )");
         QVERIFY(snapshot);
         QVERIFY(sawRunning);
