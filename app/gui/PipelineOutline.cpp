@@ -352,8 +352,8 @@ QVariant PipelineOutline::data(const QModelIndex &index, int role) const
             return QString();
         if (item.kind == OutlineKind::Lane)
             return laneRunStatus(item);
-        const QVariantMap info = item.nodeId.isEmpty() ? QVariantMap() : m_runStates->info(item.nodeId);
-        return info.value(QStringLiteral("status")).toString();
+        const engine::NodeState *state = item.nodeId.isEmpty() ? nullptr : m_runStates->find(item.nodeId);
+        return state ? engine::toString(state->status) : QString();
     }
     case RunInfoRole:
         return m_runStates && !item.nodeId.isEmpty() ? m_runStates->info(item.nodeId) : QVariantMap();
