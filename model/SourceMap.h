@@ -1,5 +1,7 @@
 #pragma once
 
+#include "IdKey.h"
+
 #include <QHash>
 #include <QString>
 
@@ -40,7 +42,7 @@ private:
 
     std::vector<Location> m_locations; // by node; invalid for a prefix never inserted itself
     QHash<quint64, int> m_children; // childKey(parent, part) -> node
-    QHash<QString, int> m_parts; // part text -> part id
+    QHash<IdKey, int> m_parts; // part text -> part id
     bool m_hasLocations = false;
 
     // The reader inserts paths in document order, each sharing most of its prefixes with the

@@ -2,6 +2,7 @@
 
 #include "ShellContext.h"
 
+#include "IdKey.h"
 #include "ProblemSink.h"
 #include "Template.h"
 
@@ -76,7 +77,7 @@ private:
         QString label; // "step 'compile'"
         QString path;
     };
-    QHash<QString, IdOwner> m_idOwners; // id -> the element that used it first
+    QHash<IdKey, IdOwner> m_idOwners; // id -> the element that used it first
 };
 
 void Checker::identifier(const Scope &scope, const QString &id, const char *what)

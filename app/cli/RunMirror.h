@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/RunTypes.h"
+#include "model/IdKey.h"
 
 #include <QHash>
 
@@ -26,7 +27,7 @@ public:
 
 private:
     engine::RunSnapshot m_snapshot;
-    QHash<QString, qsizetype> m_index; // node id -> position in m_snapshot.nodes
+    QHash<model::IdKey, qsizetype> m_index; // node id -> position in m_snapshot.nodes
 };
 
 } // namespace pw::cli

@@ -4,6 +4,7 @@
 
 #include "engine/RunTypes.h"
 #include "engine/output/SecretMasker.h"
+#include "model/IdKey.h"
 #include "model/Pipeline.h"
 #include "model/Template.h"
 
@@ -109,7 +110,7 @@ private:
     QJSValue m_context; // inputs, secrets, run, pipeline: fixed for the run
     QJSValue m_raw;
     QHash<QString, QJSValue> m_compiled;
-    QHash<QString, NodeState> m_dirtySteps;
+    QHash<model::IdKey, NodeState> m_dirtySteps;
     QVariantMap m_vars;
     SecretMasker m_masker;
 };

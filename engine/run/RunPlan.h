@@ -2,6 +2,7 @@
 
 #include "engine/FailureStrategyResolver.h"
 #include "engine/RunTypes.h"
+#include "model/IdKey.h"
 #include "model/Pipeline.h"
 
 #include <QHash>
@@ -64,7 +65,7 @@ private:
 
     const model::Pipeline &m_pipeline;
     std::vector<PlannedNode> m_nodes;
-    QHash<QString, int> m_index;
+    QHash<model::IdKey, int> m_index;
 };
 
 } // namespace pw::engine

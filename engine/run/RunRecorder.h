@@ -5,6 +5,7 @@
 #include "RunPlan.h"
 #include "engine/RunTypes.h"
 #include "engine/output/LiveFeed.h"
+#include "model/IdKey.h"
 
 #include <QHash>
 #include <QObject>
@@ -112,7 +113,7 @@ private:
     QList<RunEvent> m_events;
     QList<RunEvent> m_pendingEvents;
     QList<NodeState> m_pendingNodes;
-    QHash<QString, qsizetype> m_pendingNodeIndex; // id -> position in m_pendingNodes
+    QHash<model::IdKey, qsizetype> m_pendingNodeIndex; // id -> position in m_pendingNodes
     QList<LogLine> m_pendingLines;
     QHash<QPair<QString, int>, qsizetype> m_skipNotice; // (node, attempt) -> its entry in m_pendingLines
     int m_unacknowledged = 0;

@@ -6,6 +6,7 @@
 #include "engine/run/RecordObserver.h"
 
 #include "SqliteStatement.h"
+#include "model/IdKey.h"
 
 #include <QHash>
 #include <QSet>
@@ -98,10 +99,10 @@ private:
     bool m_failed = false;
     QTimer m_flushTimer;
 
-    QHash<QString, int> m_seqOf; // node id -> plan order
+    QHash<model::IdKey, int> m_seqOf; // node id -> plan order
     // Steps whose attempts reach outside the program (Shell, Http): what recovery must know
     // was running. Attempts of the others (Echo, Wait...) go with the batches.
-    QSet<QString> m_effectful;
+    QSet<model::IdKey> m_effectful;
     struct PendingNode
     {
         NodeState state;
@@ -109,9 +110,9 @@ private:
         QByteArray varsJson;
         bool jsonReady = false;
     };
-    QHash<QString, PendingNode> m_dirtyNodes;
+    QHash<model::IdKey, PendingNode> m_dirtyNodes;
     std::map<std::pair<QString, int>, AttemptRecord> m_dirtyAttempts;
-    QHash<std::pair<QString, int>, int> m_attemptSeq;
+    QHash<std::pair<model::IdKey, int>, int> m_attemptSeq;
     QList<InterventionRecord> m_dirtyRequests; // open ones have no decision yet
     QList<RunEvent> m_pendingEvents;
     qint64 m_eventBatch = 0;
