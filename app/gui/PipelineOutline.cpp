@@ -487,7 +487,11 @@ void PipelineOutline::allRunStatesChanged()
     m_rowOfNode.clear();
     indexRows(*m_root);
     m_rowsIndexed = true;
-    runStatesChanged(m_rowOfNode.keys());
+    QStringList ids;
+    ids.reserve(m_rowOfNode.size());
+    for (auto row = m_rowOfNode.cbegin(); row != m_rowOfNode.cend(); ++row)
+        ids << row.key();
+    runStatesChanged(ids);
 }
 
 } // namespace pw::gui

@@ -2,6 +2,7 @@
 
 #include "OutlineItem.h"
 
+#include "model/IdKey.h"
 #include "model/Pipeline.h"
 #include "model/Problem.h"
 
@@ -100,7 +101,7 @@ private:
     int m_stageCount = 0;
     NodeRunStates *m_runStates = nullptr;
     // Node id -> its row, for run updates; rebuilt when the tree changed.
-    QHash<QString, const OutlineItem *> m_rowOfNode;
+    QHash<model::IdKey, const OutlineItem *> m_rowOfNode;
     bool m_rowsIndexed = false;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/RunTypes.h"
+#include "model/IdKey.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -42,9 +43,9 @@ signals:
     void cleared();
 
 private:
-    QHash<QString, engine::NodeState> m_states;
-    QHash<QString, QDateTime> m_retryAt;
-    QHash<QString, QDateTime> m_deadline;
+    QHash<model::IdKey, engine::NodeState> m_states;
+    QHash<model::IdKey, QDateTime> m_retryAt;
+    QHash<model::IdKey, QDateTime> m_deadline;
     QHash<QString, int> m_maxAttempts;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/RunTypes.h"
+#include "model/IdKey.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -72,7 +73,7 @@ private:
         bool pending = false;
     };
     QList<Open> m_requests;
-    QHash<QString, QStringList> m_lastLines; // step -> its last lines
+    QHash<model::IdKey, QStringList> m_lastLines; // step -> its last lines
 };
 
 } // namespace pw::gui

@@ -9,6 +9,7 @@
 
 #include "engine/RunRequest.h"
 #include "engine/store/RunHistory.h"
+#include "model/IdKey.h"
 #include "model/Pipeline.h"
 #include "model/Problem.h"
 
@@ -214,7 +215,7 @@ private:
     QString m_runId; // the shown run
     bool m_live = false;
     engine::RunSnapshot m_snapshot; // the shown run as far as known (nodes kept current)
-    QHash<QString, qsizetype> m_nodeIndex;
+    QHash<model::IdKey, qsizetype> m_nodeIndex;
     int m_nodesRevision = 0;
     int m_stepsDone = 0;
     int m_stepsTotal = 0;

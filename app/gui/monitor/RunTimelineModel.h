@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/RunTypes.h"
+#include "model/IdKey.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -82,8 +83,8 @@ private:
     void upsert(const QString &nodeId, Segment segment);
     void changed(int row);
 
-    QHash<QString, int> m_order; // node id -> position in the plan (steps only)
-    QHash<QString, engine::NodeState> m_plan;
+    QHash<model::IdKey, int> m_order; // node id -> position in the plan (steps only)
+    QHash<model::IdKey, engine::NodeState> m_plan;
     QList<Row> m_rows; // sorted by plan position
     qint64 m_start = 0;
     qint64 m_end = 0;
