@@ -65,6 +65,7 @@ private slots:
     void peopleFormats();
     void logsCommand();
     void logsFollowsALiveRun();
+    void logsFollowShowsALineBeforeTheStepEnds();
     void killedRunIsRecoveredAndResumed();
     void resumeAfterAFix();
     void resumeFrom();
@@ -242,6 +243,40 @@ void TestCliStore::logsFollowsALiveRun()
     PW_CHECK_EXIT(follow, 0);
     for (int i = 1; i <= 10; ++i)
         QVERIFY2(follow.out.contains(QStringLiteral("tick#1 | tick %1\n").arg(i).toUtf8()), follow.out.constData());
+}
+
+// A step that prints a line and then stays quiet: `logs -f` shows the line while the step
+// still runs (the store once kept it until something else happened in the run).
+void TestCliStore::logsFollowShowsALineBeforeTheStepEnds()
+{
+    const QString file = write(s("quiet.yaml"), pipeline(
+        "          - step: {id: quiet, type: Shell, spec: {command: \"sleep 0.3; echo first; sleep 4; echo last\"}}\n"));
+    QProcess run;
+    run.setProcessEnvironment(m_environment);
+    run.setWorkingDirectory(m_dir->path());
+    run.start(pipewrightBinary(), {s("run"), file, s("--db"), db()});
+    QVERIFY(run.waitForStarted());
+    QByteArray out;
+    QVERIFY(waitUntil([&] {
+        run.waitForReadyRead(50);
+        out += run.readAllStandardOutput();
+        return out.contains("first");
+    }));
+    QProcess follow;
+    follow.setProcessEnvironment(m_environment);
+    follow.start(pipewrightBinary(), {s("logs"), runIdIn(out), s("quiet"), s("-f"), s("--db"), db()});
+    QVERIFY(follow.waitForStarted());
+    QByteArray followed;
+    const bool shown = waitUntil([&] {
+        follow.waitForReadyRead(50);
+        followed += follow.readAllStandardOutput();
+        return followed.contains("quiet#1 | first\n");
+    }, 2500);
+    const bool stepStillRunning = !followed.contains("last") && run.state() == QProcess::Running;
+    QVERIFY(run.waitForFinished(30000));
+    QVERIFY(follow.waitForFinished(30000));
+    QVERIFY2(shown, followed.constData());
+    QVERIFY(stepStillRunning);
 }
 
 // Killed at any moment, a run loses no finished step: found Interrupted by the next program
