@@ -80,6 +80,8 @@ private:
     Result pw(const QStringList &arguments, int timeoutMs = 60000);
     QJsonObject show(const QString &runId);
     QString db() const { return m_dir->filePath(s("runs.sqlite")); }
+    void start(QProcess &program, const QStringList &arguments);
+    static QByteArray readUntil(QProcess &program, const QByteArray &text, int timeoutMs = 30000);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcessEnvironment m_environment;
@@ -222,22 +224,35 @@ void TestCliStore::logsCommand()
     PW_CHECK_EXIT(pw({s("logs"), runId, s("--attempt"), s("1"), s("--db"), db()}), 2);
 }
 
+void TestCliStore::start(QProcess &program, const QStringList &arguments)
+{
+    program.setProcessEnvironment(m_environment);
+    program.setWorkingDirectory(m_dir->path());
+    program.start(pipewrightBinary(), arguments);
+    QVERIFY(program.waitForStarted());
+}
+
+// What a program printed on stdout until `text` (or the timeout).
+QByteArray TestCliStore::readUntil(QProcess &program, const QByteArray &text, int timeoutMs)
+{
+    QByteArray out;
+    waitUntil([&] {
+        program.waitForReadyRead(50);
+        out += program.readAllStandardOutput();
+        return out.contains(text);
+    }, timeoutMs);
+    return out;
+}
+
 // `logs -f` prints what a live run's step prints, as it prints it, and ends with the run.
 void TestCliStore::logsFollowsALiveRun()
 {
     const QString file = write(s("p.yaml"), pipeline(
         "          - step: {id: tick, type: Shell, spec: {command: \"for i in 1 2 3 4 5 6 7 8 9 10; do echo tick $i; sleep 0.1; done\"}}\n"));
     QProcess run;
-    run.setProcessEnvironment(m_environment);
-    run.setWorkingDirectory(m_dir->path());
-    run.start(pipewrightBinary(), {s("run"), file, s("--db"), db()});
-    QVERIFY(run.waitForStarted());
-    QByteArray out;
-    QVERIFY(waitUntil([&] {
-        run.waitForReadyRead(50);
-        out += run.readAllStandardOutput();
-        return out.contains("tick 1");
-    }));
+    start(run, {s("run"), file, s("--db"), db()});
+    const QByteArray out = readUntil(run, "tick 1");
+    QVERIFY2(out.contains("tick 1"), out.constData());
     const Result follow = pw({s("logs"), runIdIn(out), s("tick"), s("-f"), s("--db"), db()});
     QVERIFY(run.waitForFinished(30000));
     PW_CHECK_EXIT(follow, 0);
@@ -252,26 +267,13 @@ void TestCliStore::logsFollowShowsALineBeforeTheStepEnds()
     const QString file = write(s("quiet.yaml"), pipeline(
         "          - step: {id: quiet, type: Shell, spec: {command: \"sleep 0.3; echo first; sleep 4; echo last\"}}\n"));
     QProcess run;
-    run.setProcessEnvironment(m_environment);
-    run.setWorkingDirectory(m_dir->path());
-    run.start(pipewrightBinary(), {s("run"), file, s("--db"), db()});
-    QVERIFY(run.waitForStarted());
-    QByteArray out;
-    QVERIFY(waitUntil([&] {
-        run.waitForReadyRead(50);
-        out += run.readAllStandardOutput();
-        return out.contains("first");
-    }));
+    start(run, {s("run"), file, s("--db"), db()});
+    const QByteArray out = readUntil(run, "first");
+    QVERIFY2(out.contains("first"), out.constData());
     QProcess follow;
-    follow.setProcessEnvironment(m_environment);
-    follow.start(pipewrightBinary(), {s("logs"), runIdIn(out), s("quiet"), s("-f"), s("--db"), db()});
-    QVERIFY(follow.waitForStarted());
-    QByteArray followed;
-    const bool shown = waitUntil([&] {
-        follow.waitForReadyRead(50);
-        followed += follow.readAllStandardOutput();
-        return followed.contains("quiet#1 | first\n");
-    }, 2500);
+    start(follow, {s("logs"), runIdIn(out), s("quiet"), s("-f"), s("--db"), db()});
+    const QByteArray followed = readUntil(follow, "quiet#1 | first\n", 2500);
+    const bool shown = followed.contains("quiet#1 | first\n");
     const bool stepStillRunning = !followed.contains("last") && run.state() == QProcess::Running;
     QVERIFY(run.waitForFinished(30000));
     QVERIFY(follow.waitForFinished(30000));
