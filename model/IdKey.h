@@ -29,11 +29,9 @@ public:
     IdKey(const QString &id) : m_id(id) {} // NOLINT(google-explicit-constructor): see above
     IdKey(QString &&id) : m_id(std::move(id)) {} // NOLINT(google-explicit-constructor)
 
-    const QString &toString() const { return m_id; }
     operator const QString &() const { return m_id; } // NOLINT(google-explicit-constructor)
 
     friend bool operator==(const IdKey &a, const IdKey &b) noexcept { return a.m_id == b.m_id; }
-    friend bool operator!=(const IdKey &a, const IdKey &b) noexcept { return a.m_id != b.m_id; }
     friend size_t qHash(const IdKey &key, size_t seed) noexcept
     {
         return qHash(QStringView(key.m_id), 0) ^ seed;

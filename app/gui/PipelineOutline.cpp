@@ -460,22 +460,13 @@ void PipelineOutline::runStatesChanged(const QStringList &ids)
     if (!m_root)
         return;
     ensureRowIndex();
-    static const QList<int> roles{RunStatusRole, RunInfoRole};
-    QSet<const OutlineItem *> lanes;
+    QList<const OutlineItem *> items;
+    items.reserve(ids.size());
     for (const QString &id : ids) {
-        if (const OutlineItem *item = m_rowOfNode.value(id)) {
-            const QModelIndex row = indexOf(*item);
-            emit dataChanged(row, row, roles);
-            for (const OutlineItem *up = item->parent; up; up = up->parent) {
-                if (up->kind == OutlineKind::Lane)
-                    lanes.insert(up);
-            }
-        }
+        if (const OutlineItem *item = m_rowOfNode.value(id))
+            items << item;
     }
-    for (const OutlineItem *lane : std::as_const(lanes)) {
-        const QModelIndex row = indexOf(*lane);
-        emit dataChanged(row, row, {RunStatusRole});
-    }
+    runRowsChanged(items);
 }
 
 // Every row with a node: another run is shown, or none.
@@ -487,11 +478,26 @@ void PipelineOutline::allRunStatesChanged()
     m_rowOfNode.clear();
     indexRows(*m_root);
     m_rowsIndexed = true;
-    QStringList ids;
-    ids.reserve(m_rowOfNode.size());
-    for (auto row = m_rowOfNode.cbegin(); row != m_rowOfNode.cend(); ++row)
-        ids << row.key();
-    runStatesChanged(ids);
+    runRowsChanged(m_rowOfNode.values());
+}
+
+// The rows' run roles changed, and the status of the lanes they are in.
+void PipelineOutline::runRowsChanged(const QList<const OutlineItem *> &items)
+{
+    static const QList<int> roles{RunStatusRole, RunInfoRole};
+    QSet<const OutlineItem *> lanes;
+    for (const OutlineItem *item : items) {
+        const QModelIndex row = indexOf(*item);
+        emit dataChanged(row, row, roles);
+        for (const OutlineItem *up = item->parent; up; up = up->parent) {
+            if (up->kind == OutlineKind::Lane)
+                lanes.insert(up);
+        }
+    }
+    for (const OutlineItem *lane : std::as_const(lanes)) {
+        const QModelIndex row = indexOf(*lane);
+        emit dataChanged(row, row, {RunStatusRole});
+    }
 }
 
 } // namespace pw::gui

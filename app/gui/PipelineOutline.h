@@ -93,6 +93,7 @@ private:
     void updateStageCount();
     void runStatesChanged(const QStringList &ids);
     void allRunStatesChanged();
+    void runRowsChanged(const QList<const OutlineItem *> &items);
     void indexRows(const OutlineItem &item);
     void ensureRowIndex();
     QString laneRunStatus(const OutlineItem &lane) const;

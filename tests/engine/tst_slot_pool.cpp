@@ -6,7 +6,6 @@
 #include <QTest>
 
 #include <functional>
-
 #include <vector>
 
 using pw::engine::SlotPool;

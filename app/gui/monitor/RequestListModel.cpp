@@ -84,7 +84,7 @@ void RequestListModel::addLines(const QList<engine::LogLine> &lines)
 {
     // Newest first, and only the lines kept: a batch holds hundreds of lines of 200 steps
     // (thousands after the window was busy), and each step keeps its last kLastLines.
-    QHash<QString, QStringList> newest; // step -> its newest lines of the batch, newest first
+    QHash<model::IdKey, QStringList> newest; // step -> its newest lines of the batch, newest first
     for (auto line = lines.crbegin(); line != lines.crend(); ++line) {
         if (line->node.isEmpty() || line->stream == engine::LogLine::Stream::Engine || line->skipped > 0)
             continue;
